@@ -2,7 +2,8 @@
  * Stage 1 of the pipeline: physical lines → logical lines, exactly as Dovecot's
  * config reader sees them (syntax.md §1): leading whitespace skipped, comment
  * lines dropped, `#` outside quotes ends the line, trailing whitespace removed,
- * a trailing `\` joins the next line with one space.
+ * a trailing `\` joins the next line with one space (a blank or comment line
+ * in between drops the pending text, as Dovecot does).
  *
  * Every byte of the input belongs to exactly one `RawLine`, so the caller can
  * rebuild the text losslessly.
@@ -104,13 +105,18 @@ export function splitLogicalLines(text: string, version: DovecotVersion): RawLin
     while (i < stop && isWhite(text[i], version)) i++;
     const ch = i < stop ? text[i] : undefined;
     if (ch === undefined || ch === '#') {
-      // skipped line; inside a continuation it is swallowed by the statement
-      if (pendingStart === -1) {
-        result.push({
-          start: p.start, end: p.end, firstLine: p.line, lastLine: p.line,
-          logical: '', segments: [], ambiguousHash: [], trivia: true,
-        });
-      }
+      // A skipped line also ends a pending continuation, and Dovecot drops the
+      // pending text (verified: `a = 1 \` + blank line leaves `a` unset).
+      const start = pendingStart === -1 ? p.start : pendingStart;
+      const first = pendingStart === -1 ? p.line : pendingFirst;
+      result.push({
+        start, end: p.end, firstLine: first, lastLine: p.line,
+        logical: '', segments: [], ambiguousHash: hashes, trivia: true,
+      });
+      pendingStart = -1;
+      logical = '';
+      segments = [];
+      hashes = [];
       continue;
     }
     // strip the comment, paying attention to quotes

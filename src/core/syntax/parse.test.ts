@@ -17,11 +17,12 @@ describe('parseConfig', () => {
   });
 
   it('joins continuation lines and reports the last physical line', () => {
-    const text = 'a = 1 \\\n   2 \\\n# skipped\n 3\nservice x { y\n';
+    const text = 'a = 1 \\\n   2 \\\n 3\nb = 1 \\\n# drops b\nservice x { y\n';
     const { doc, problems } = parseConfig(text, '2.3');
     const a = doc.children[0];
     expect(a?.kind === 'assign' && a.value).toBe('1 2 3');
-    expect(problems[0]).toMatchObject({ message: "Garbage after '{'", line: 5 });
+    expect(doc.children.map((n) => n.kind)).toEqual(['assign', 'trivia', 'error']);
+    expect(problems[0]).toMatchObject({ message: "Garbage after '{'", line: 6 });
   });
 
   it('unquotes values and keeps # inside quotes', () => {
