@@ -1,0 +1,154 @@
+/**
+ * The loaded configuration: what the user wrote, per service and listener,
+ * with where each value came from. Effective values (defaults, fallbacks) are
+ * computed from this by `resolve.ts`; nothing here is a default.
+ *
+ * @example
+ *   const loaded = loadConfig({ path: 'dovecot.conf', text }, { version: '2.4' });
+ *   loaded.services.get('imap-login')?.settings.get('process_limit')?.value; // "5"
+ */
+import type { DovecotVersion, ListenerKind } from '../data/types.ts';
+import type { ValueForm } from '../syntax/statement.ts';
+
+/** Where a statement sits. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Offsets in that file's text (for editing and highlighting). */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One `key = value` as written. */
+export interface WrittenSetting {
+  readonly key: string;
+  /** Value after unquoting; `$var`/`%{}`/`<file` kept verbatim. */
+  readonly value: string;
+  readonly raw: string;
+  readonly form: ValueForm;
+  readonly at: SourceRef;
+}
+
+/** A listener block (merged over same-name blocks, as Dovecot merges them). */
+export interface ListenerBlock {
+  readonly kind: ListenerKind;
+  readonly name: string;
+  readonly at: SourceRef;
+  readonly settings: Map<string, WrittenSetting>;
+}
+
+/** A service block (merged over same-name blocks). */
+export interface ServiceBlock {
+  readonly name: string;
+  /** First appearance. */
+  readonly at: SourceRef;
+  /** Named by a `service NAME {` block (not only by path keys): matters for the 2.4 master order. */
+  namedByBlock: boolean;
+  /** Defined inside a protocol/local/remote filter. */
+  inFilter: boolean;
+  readonly settings: Map<string, WrittenSetting>;
+  /** Keyed by `${kind} ${name}`, in order of first appearance. */
+  readonly listeners: Map<string, ListenerBlock>;
+  /** 2.4: other global settings written inside the block (scoped to the service). */
+  readonly scoped: Map<string, WrittenSetting>;
+}
+
+/** Severity of a diagnostic. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A problem in doveconf's words. `message` has no `doveconf: Fatal:` or
+ * `Error in configuration file ...` prefix; `line` is null where doveconf gives none.
+ */
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number | null;
+  readonly column: number | null;
+  /** Offsets in `file` for editors (absent for whole-config problems). */
+  readonly start?: number;
+  readonly end?: number;
+  /** Services this problem is about (for badges). */
+  readonly services?: readonly string[];
+  /** The stage that produced it: A = while reading lines, B = settings check. */
+  readonly stage: 'A' | 'B' | 'W' | 'app';
+}
+
+/** Stable identifiers of every diagnostic the core produces. */
+export type DiagnosticCode =
+  | 'garbage-after-brace'
+  | 'expecting-brace'
+  | 'unexpected-close'
+  | 'missing-close'
+  | 'ambiguous-hash'
+  | 'unknown-setting'
+  | 'unknown-section'
+  | 'invalid-value'
+  | 'section-not-allowed'
+  | 'missing-section-name'
+  | 'section-name-not-allowed'
+  | 'filter-nesting'
+  | 'invalid-network-mask'
+  | 'include-no-matches'
+  | 'include-recursive'
+  | 'include-open-failed'
+  | 'include-unresolved'
+  | 'first-setting-not-version'
+  | 'invalid-config-version'
+  | 'config-version-changed'
+  | 'storage-version-missing'
+  | 'set-expand-list'
+  | 'listen-empty'
+  | 'uid-range'
+  | 'gid-range'
+  | 'login-user-missing'
+  | 'internal-user-missing'
+  | 'service-missing-name'
+  | 'unknown-service-type'
+  | 'unknown-protocol'
+  | 'drop-priv-chroot'
+  | 'process-limit-zero'
+  | 'process-min-avail-too-high'
+  | 'client-limit-zero'
+  | 'restart-request-count-zero'
+  | 'idle-kill-zero'
+  | 'vsz-limit-too-low'
+  | 'process-limit-must-be-1'
+  | 'listener-path-empty'
+  | 'duplicate-listener'
+  | 'base-dir-prefix'
+  | 'auth-client-limit'
+  | 'anvil-client-limit'
+  | 'fd-limit'
+  | 'stats-client-limit'
+  | 'global-after-filter';
+
+/** Everything read from a configuration, before defaults. */
+export interface LoadedConfig {
+  readonly version: DovecotVersion;
+  /** Path of the main file as given. */
+  readonly file: string;
+  /** Root-level settings (last one wins). */
+  readonly globals: Map<string, WrittenSetting>;
+  /** Services in order of first appearance. */
+  readonly services: Map<string, ServiceBlock>;
+  /** Protocols after all `protocols` statements (2.4 boollist semantics, 2.3 split on spaces). */
+  protocols: { readonly list: readonly string[]; readonly at: SourceRef | null; readonly raw: string | null };
+  /** 2.4 `dovecot_config_version`. */
+  configVersion: string | null;
+  storageVersion: string | null;
+  /** Stage-A errors in file order (doveconf stops at the first). */
+  readonly errors: Diagnostic[];
+  readonly warnings: Diagnostic[];
+  /** Includes that could not be looked at (browser): kept visible, not an error. */
+  readonly unresolvedIncludes: Diagnostic[];
+  /** Files read, main first. */
+  readonly files: string[];
+  /** 2.4: a service block sits inside a protocol/local filter (doveconf then fails). */
+  serviceInFilter: boolean;
+  /** Number of unnamed 2.3 `service {` blocks (each becomes a service with an empty name). */
+  unnamedServices: number;
+}

@@ -1,0 +1,328 @@
+/**
+ * Stage 5: `LoadedConfig` → effective services. Every setting of every service
+ * (built-in and custom) gets its effective value and where it came from:
+ * written in the block, a 2.4 root `service_*` key, the built-in default, a
+ * `default_*` global, or the generic default (services-defaults.md §1.1).
+ *
+ * @example
+ *   const r = resolveServices(loadConfig({ path: 'd.conf', text }, { version: '2.4' }));
+ *   r.services.find((s) => s.name === 'imap-login')?.processLimit; // 100
+ */
+import type { DovecotVersion, ListenerKind, ServiceDefault } from '../data/types.ts';
+import { SERVICES_23, SERVICE_FIELD_DEFAULTS_23, LISTENER_FIELD_DEFAULTS_23 } from '../data/services-2.3.ts';
+import {
+  SERVICES_24, SERVICE_FIELD_DEFAULTS_24, LISTENER_FIELD_DEFAULTS_24, SERVICE_CHAIN_24, CONFIG_VERSION_HISTORY_24,
+} from '../data/services-2.4.ts';
+import { GLOBALS_23, GLOBALS_24 } from '../data/globals.ts';
+import type { LoadedConfig, ServiceBlock, SourceRef } from './config.ts';
+import { parseBool, parseOctal, parseSize, parseTime, parseUint, parsePort, UINT_MAX } from './values.ts';
+import { splitBoollist } from './lists.ts';
+
+/** Where an effective value comes from. */
+export type ValueSource = 'service' | 'root' | 'builtin' | 'global' | 'default' | 'history';
+
+/** One effective setting. */
+export interface EffectiveValue {
+  readonly key: string;
+  /** Text as Dovecot would hold it (before 2.3's 0 → default substitution). */
+  readonly text: string;
+  readonly source: ValueSource;
+  /** Name of the global or root key the value came from (`default_process_limit`). */
+  readonly sourceKey?: string;
+  readonly at?: SourceRef;
+}
+
+/** An effective listener. */
+export interface EffectiveListener {
+  readonly kind: ListenerKind;
+  readonly name: string;
+  readonly builtin: boolean;
+  readonly written: boolean;
+  readonly values: Readonly<Record<string, EffectiveValue>>;
+  readonly at?: SourceRef;
+  /** Listener type: explicit (2.4) or the socket name after the last `-`. */
+  readonly connType: string;
+  /** Disabled: unix/fifo `mode = 0`, inet `port = 0`. */
+  readonly disabled: boolean;
+}
+
+/** An effective service with its numbers already resolved. */
+export interface EffectiveService {
+  readonly name: string;
+  readonly builtin: boolean;
+  /** Exists only with the Pigeonhole managesieve package. */
+  readonly plugin?: 'managesieve';
+  readonly role?: string;
+  readonly block?: ServiceBlock;
+  readonly values: Readonly<Record<string, EffectiveValue>>;
+  readonly listeners: readonly EffectiveListener[];
+  readonly type: string;
+  readonly protocol: string;
+  /** Protocol empty or listed in `protocols`. */
+  readonly enabled: boolean;
+  /** Effective process_limit (2.3: 0 → default_process_limit); NaN when not computable. */
+  readonly processLimit: number;
+  /** Effective client_limit (2.3: 0 → default_client_limit). */
+  readonly clientLimit: number;
+  /** Raw 2.3 client_limit (0 stays 0), used by the 2.3 fd check. */
+  readonly clientLimitRaw: number;
+  /** service_count (2.3, 0 = unlimited) / restart_request_count (2.4, unlimited = 2³²−1). */
+  readonly restartCount: number;
+  readonly processMinAvail: number;
+  /** Bytes; null = unlimited. */
+  readonly vszLimit: number | null;
+  /** Seconds; null = never. */
+  readonly idleKill: number | null;
+  /** Connections one process serves at once: min(client_limit, count) when count caps it. */
+  readonly clientsPerProcess: number;
+  /** process_limit × clientsPerProcess. */
+  readonly maxConnections: number;
+  readonly processLimit1: boolean;
+}
+
+/** Options for resolving. */
+export interface ResolveOptions {
+  /** Include Pigeonhole's managesieve services (dovecot-managesieved installed). */
+  readonly managesieve?: boolean;
+  /** CPU count used for `%{system:cpu_count}` (2.4). */
+  readonly cpuCount?: number;
+}
+
+/** Resolved configuration. */
+export interface ResolvedConfig {
+  readonly version: DovecotVersion;
+  /** Services in doveconf's order (budgets.md §4). */
+  readonly services: readonly EffectiveService[];
+  readonly globals: Readonly<Record<string, EffectiveValue>>;
+  readonly protocols: readonly string[];
+  /** 2.4: a numeric service setting holds `$SET:`/unknown `%{}`: doveconf then skips its checks. */
+  readonly checksSkipped: boolean;
+}
+
+const UNLIMITED_WORDS = new Set(['unlimited', 'infinite']);
+
+function numeric(text: string, kind: 'uint' | 'size' | 'time', version: DovecotVersion, cpu: number): number {
+  let t = text;
+  if (version === '2.4' && t === '%{system:cpu_count}') return cpu;
+  if (version === '2.4' && UNLIMITED_WORDS.has(t)) t = 'unlimited';
+  const r = kind === 'uint' ? parseUint(t, version) : kind === 'size' ? parseSize(t, version) : parseTime(t, version);
+  return r.ok ? r.value : NaN;
+}
+
+/** True for a value doveconf cannot evaluate without `-x` (2.4 then skips the checks). */
+function unevaluable(text: string): boolean {
+  if (text === '%{system:cpu_count}') return false;
+  return text.includes('$SET:') || text.includes('$ENV:') || text.includes('%{');
+}
+
+function globalDefaults(version: DovecotVersion, cfg: LoadedConfig): Record<string, EffectiveValue> {
+  const out: Record<string, EffectiveValue> = {};
+  for (const g of version === '2.3' ? GLOBALS_23 : GLOBALS_24) {
+    const w = cfg.globals.get(g.key);
+    out[g.key] = w
+      ? { key: g.key, text: w.value, source: 'global', sourceKey: g.key, at: w.at }
+      : { key: g.key, text: g.default, source: 'default' };
+  }
+  return out;
+}
+
+/** 2.3 `$default_internal_user`-style references and 2.4 `$SET:` in built-in values. */
+function expandBuiltin(text: string, globals: Record<string, EffectiveValue>): string {
+  return text.replace(/\$(?:SET:)?(default_[a-z_]+)/g, (m, name: string) => globals[name]?.text ?? m);
+}
+
+function listenerConnType(kind: ListenerKind, name: string, explicit: string): string {
+  if (explicit !== '') return explicit;
+  if (kind === 'inet_listener') return name;
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dash = base.lastIndexOf('-');
+  return dash === -1 ? base : base.slice(dash + 1);
+}
+
+function versionAtMost(v: string | null, until: string): boolean {
+  if (v === null) return false;
+  const a = v.split('.').map(Number);
+  const b = until.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return true;
+}
+
+/**
+ * The built-in services of a version, in doveconf's list order.
+ *
+ * @example builtinServices('2.4', false).length; // 25
+ */
+export function builtinServices(version: DovecotVersion, managesieve: boolean): readonly ServiceDefault[] {
+  const all = version === '2.3' ? SERVICES_23 : SERVICES_24;
+  return managesieve ? all : all.filter((s) => s.plugin === undefined);
+}
+
+/**
+ * Resolves every service of a loaded configuration.
+ *
+ * @example resolveServices(cfg, { cpuCount: 4 }).services.map((s) => s.name);
+ */
+export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): ResolvedConfig {
+  const version = cfg.version;
+  const cpu = opts.cpuCount ?? 2;
+  const globals = globalDefaults(version, cfg);
+  const builtins = builtinServices(version, opts.managesieve ?? false);
+  const builtinNames = new Set(builtins.map((b) => b.name));
+  const protocols = new Set(cfg.protocols.list);
+  const history = version === '2.4' && versionAtMost(cfg.configVersion, '2.4.0') ? CONFIG_VERSION_HISTORY_24 : [];
+  const fieldDefaults = version === '2.3' ? SERVICE_FIELD_DEFAULTS_23 : SERVICE_FIELD_DEFAULTS_24;
+  const listenerDefaults = version === '2.3' ? LISTENER_FIELD_DEFAULTS_23 : LISTENER_FIELD_DEFAULTS_24;
+  let checksSkipped = false;
+
+  const order: { def?: ServiceDefault; block?: ServiceBlock }[] = builtins.map((def) => {
+    const block = cfg.services.get(def.name);
+    return block ? { def, block } : { def };
+  });
+  for (const block of cfg.services.values()) {
+    if (!builtinNames.has(block.name) && !block.inFilter) order.push({ block });
+  }
+
+  const services = order.map(({ def, block }): EffectiveService => {
+    const name = block?.name ?? def!.name;
+    const values: Record<string, EffectiveValue> = {};
+    const keys = new Set([...Object.keys(fieldDefaults), ...(version === '2.4' ? Object.keys(SERVICE_CHAIN_24) : [])]);
+    for (const key of keys) {
+      const w = block?.settings.get(key);
+      const hist = history.find((h) => h.service === name && h.listener === undefined && h.key === key);
+      const builtinText = def?.settings[key];
+      if (w !== undefined) {
+        values[key] = { key, text: w.value, source: 'service', at: w.at };
+        continue;
+      }
+      if (version === '2.4' && SERVICE_CHAIN_24[key] !== undefined) {
+        const link = SERVICE_CHAIN_24[key]!;
+        const root = cfg.globals.get(link.rootKey);
+        if (root !== undefined) values[key] = { key, text: root.value, source: 'root', sourceKey: link.rootKey, at: root.at };
+        else if (hist !== undefined) values[key] = { key, text: hist.value, source: 'history', sourceKey: 'dovecot_config_version' };
+        else if (builtinText !== undefined) values[key] = { key, text: builtinText, source: 'builtin' };
+        else if (link.globalKey !== undefined) {
+          const g = globals[link.globalKey]!;
+          values[key] = { key, text: g.text, source: g.source === 'default' ? 'default' : 'global', sourceKey: link.globalKey, ...(g.at ? { at: g.at } : {}) };
+        } else values[key] = { key, text: link.fallback ?? '', source: 'default' };
+        continue;
+      }
+      if (builtinText !== undefined) values[key] = { key, text: builtinText, source: 'builtin' };
+      else values[key] = { key, text: fieldDefaults[key] ?? '', source: 'default' };
+    }
+    if (block !== undefined && version === '2.4') {
+      for (const [key, w] of block.settings) {
+        const kind = key === 'vsz_limit' ? 'size' : key === 'idle_kill_interval' ? 'time' : /limit|count|avail/.test(key) ? 'uint' : null;
+        if (kind !== null && unevaluable(w.value)) checksSkipped = true;
+      }
+    }
+
+    const text = (k: string): string => values[k]?.text ?? '';
+    const type = text('type');
+    const protocol = text('protocol');
+    let processLimit: number;
+    let clientLimit: number;
+    let clientLimitRaw: number;
+    let restartCount: number;
+    let vszLimit: number | null;
+    let idleKill: number | null;
+    if (version === '2.3') {
+      const pl = numeric(text('process_limit'), 'uint', version, cpu);
+      processLimit = pl === 0 ? numeric(globals['default_process_limit']!.text, 'uint', version, cpu) : pl;
+      clientLimitRaw = numeric(text('client_limit'), 'uint', version, cpu);
+      clientLimit = clientLimitRaw === 0 ? numeric(globals['default_client_limit']!.text, 'uint', version, cpu) : clientLimitRaw;
+      restartCount = numeric(text('service_count'), 'uint', version, cpu);
+      const vt = text('vsz_limit');
+      const vsz = numeric(vt, 'size', version, cpu);
+      const unset = vt === SERVICE_FIELD_DEFAULTS_23['vsz_limit'] || vsz >= 18446744073709551615;
+      const eff = unset ? numeric(globals['default_vsz_limit']!.text, 'size', version, cpu) : vsz;
+      vszLimit = eff === 0 ? null : eff;
+      const ik = numeric(text('idle_kill'), 'time', version, cpu);
+      const ikEff = ik === 0 ? numeric(globals['default_idle_kill']!.text, 'time', version, cpu) : ik;
+      idleKill = ikEff >= UINT_MAX ? null : ikEff;
+    } else {
+      processLimit = numeric(text('process_limit'), 'uint', version, cpu);
+      clientLimit = numeric(text('client_limit'), 'uint', version, cpu);
+      clientLimitRaw = clientLimit;
+      restartCount = numeric(text('restart_request_count'), 'uint', version, cpu);
+      const vsz = numeric(text('vsz_limit'), 'size', version, cpu);
+      vszLimit = vsz >= 18446744073709551615 ? null : vsz;
+      const ik = numeric(text('idle_kill_interval'), 'time', version, cpu);
+      idleKill = ik >= UINT_MAX ? null : ik;
+    }
+    const capped = restartCount > 0 && restartCount < clientLimit ? restartCount : clientLimit;
+    const enabled = protocol === '' || protocols.has(protocol);
+
+    const listeners: EffectiveListener[] = [];
+    const seen = new Set<string>();
+    const addListener = (kind: ListenerKind, lname: string, builtinSettings: Readonly<Record<string, string>> | undefined): void => {
+      const id = `${kind} ${lname}`;
+      seen.add(id);
+      const lb = block?.listeners.get(id);
+      const lvals: Record<string, EffectiveValue> = {};
+      const base = listenerDefaults[kind];
+      const lkeys = new Set([...Object.keys(base), ...(lb ? [...lb.settings.keys()] : [])]);
+      for (const key of lkeys) {
+        const w = lb?.settings.get(key);
+        const hist = history.find((h) => h.service === name && h.listener?.kind === kind && h.listener.name === lname && h.key === key);
+        if (w !== undefined) lvals[key] = { key, text: w.value, source: 'service', at: w.at };
+        else if (hist !== undefined) lvals[key] = { key, text: hist.value, source: 'history', sourceKey: 'dovecot_config_version' };
+        else if (builtinSettings?.[key] !== undefined) lvals[key] = { key, text: builtinSettings[key]!, source: 'builtin' };
+        else if (key === 'path' || key === 'name') lvals[key] = { key, text: lname, source: 'builtin' };
+        else lvals[key] = { key, text: base[key] ?? '', source: 'default' };
+      }
+      const portR = parsePort(lvals['port']?.text ?? '0');
+      const modeR = parseOctal(lvals['mode']?.text ?? '0600', version);
+      const disabled = kind === 'inet_listener' ? portR.ok && portR.value === 0 : modeR.ok && modeR.value === 0;
+      listeners.push({
+        kind, name: lname, builtin: builtinSettings !== undefined, written: lb !== undefined, values: lvals,
+        ...(lb ? { at: lb.at } : {}),
+        connType: listenerConnType(kind, lname, lvals['type']?.text ?? ''),
+        disabled,
+      });
+    };
+    for (const l of def?.listeners ?? []) addListener(l.kind, l.name, l.settings);
+    for (const lb of block?.listeners.values() ?? []) {
+      if (!seen.has(`${lb.kind} ${lb.name}`)) addListener(lb.kind, lb.name, undefined);
+    }
+
+    const pl = processLimit;
+    return {
+      name, builtin: def !== undefined, ...(def?.plugin ? { plugin: def.plugin } : {}),
+      ...(def?.role ? { role: def.role } : {}), ...(block ? { block } : {}),
+      values, listeners, type, protocol, enabled,
+      processLimit: pl, clientLimit, clientLimitRaw, restartCount,
+      processMinAvail: numeric(text('process_min_avail'), 'uint', version, cpu),
+      vszLimit, idleKill, clientsPerProcess: capped,
+      maxConnections: pl * capped,
+      processLimit1: def?.processLimit1 ?? false,
+    };
+  });
+
+  if (version === '2.4') {
+    for (const key of Object.values(SERVICE_CHAIN_24).map((l) => l.rootKey)) {
+      const w = cfg.globals.get(key);
+      if (w !== undefined && unevaluable(w.value)) checksSkipped = true;
+    }
+  }
+  return { version, services, globals, protocols: [...protocols], checksSkipped };
+}
+
+/** Expands `$default_*` / `$SET:default_*` in a built-in value for display. */
+export function displayValue(text: string, resolved: ResolvedConfig): string {
+  return expandBuiltin(text, resolved.globals as Record<string, EffectiveValue>);
+}
+
+/** Parses a 2.4 `listen`-style list or 2.3 comma string into addresses. */
+export function addressList(text: string, version: DovecotVersion): string[] {
+  return version === '2.4' ? splitBoollist(text) : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** True when a boolean setting text means yes. */
+export function isYes(text: string): boolean {
+  const r = parseBool(text);
+  return r.ok && r.value === 1;
+}
