@@ -50,6 +50,8 @@ test('first page lists the services of the embedded Dovecot 2.4 default configur
   await expect(await cell(table, imapLogin, 'protocol')).toHaveText('imap');
   await expect(await cell(table, imapLogin, 'process_limit')).toHaveText('100');
   await expect(await cell(table, imapLogin, 'client_limit')).toHaveText('1000');
+  // restart_request_count = 1 caps each login process at one client.
+  await expect(await cell(table, imapLogin, 'max connections')).toHaveText('100');
 
   const imap = serviceRow(table, 'imap');
   await expect(await cell(table, imap, 'process_limit')).toHaveText('1024');
