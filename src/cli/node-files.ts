@@ -8,56 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { FileAccess } from '../core/model/load.ts';
-
-/** Expands `{a,b}` alternatives in order (nested braces supported). */
-export function expandBraces(pattern: string): string[] {
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '{') { if (depth === 0) open = i; depth++; }
-    else if (c === '}' && depth > 0) {
-      depth--;
-      if (depth === 0) {
-        const inner = pattern.slice(open + 1, i);
-        const parts: string[] = [];
-        let d = 0;
-        let last = 0;
-        for (let j = 0; j < inner.length; j++) {
-          const ch = inner[j];
-          if (ch === '{') d++;
-          else if (ch === '}') d--;
-          else if (ch === ',' && d === 0) { parts.push(inner.slice(last, j)); last = j + 1; }
-        }
-        parts.push(inner.slice(last));
-        const head = pattern.slice(0, open);
-        const tail = pattern.slice(i + 1);
-        return parts.flatMap((p) => expandBraces(head + p + tail));
-      }
-    }
-  }
-  return [pattern];
-}
-
-function segmentRegex(seg: string): RegExp {
-  let re = '^';
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i]!;
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = seg.indexOf(']', i + 2);
-      if (end === -1) { re += '\\['; continue; }
-      let cls = seg.slice(i + 1, end);
-      if (cls.startsWith('!')) cls = `^${cls.slice(1)}`;
-      re += `[${cls.replace(/\\/g, '\\\\')}]`;
-      i = end;
-    } else if (c === '\\' && i + 1 < seg.length) { re += seg[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
-    else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`${re}$`);
-}
+import { expandBraces, globRegex } from '../core/model/memory-files.ts';
 
 const MAGIC = /[*?[]/;
 
@@ -76,7 +27,7 @@ function globOne(pattern: string): string[] {
       }
       let names: string[];
       try { names = readdirSync(base === '' ? '.' : base); } catch { continue; }
-      const re = segmentRegex(seg);
+      const re = globRegex(seg);
       for (const n of names) if ((!n.startsWith('.') || seg.startsWith('.')) && re.test(n)) next.push(join(n));
     }
     bases = next;
@@ -106,6 +57,12 @@ export function nodeFiles(): FileAccess {
   };
 }
 
+/**
+ * The system users dovecot-core's postinst creates: they exist wherever Dovecot is
+ * installed, so a check on a machine without Dovecot must not report them missing.
+ */
+const PACKAGE_USERS = new Set(['dovecot', 'dovenull']);
+
 /** Does a system user exist (reads /etc/passwd, as getpwnam does on a plain system)? */
 export function passwdUsers(): (name: string) => boolean | undefined {
   let names: Set<string> | null = null;
@@ -114,5 +71,5 @@ export function passwdUsers(): (name: string) => boolean | undefined {
   } catch {
     names = null;
   }
-  return (name) => (names === null ? undefined : names.has(name));
+  return (name) => (PACKAGE_USERS.has(name) ? true : names === null ? undefined : names.has(name));
 }
