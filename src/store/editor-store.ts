@@ -1,0 +1,48 @@
+/**
+ * One zustand store built from slices (document, selection, layout, ui) by a
+ * factory, so every test starts fresh. Undo/redo (zundo) tracks the document
+ * text only: each action is one step.
+ *
+ * @example
+ *   const store = createEditorStore(DEFAULT_CONFIG_TEXT);
+ *   store.getState().setText('protocols = imap\n', 'Paste');
+ *   store.temporal.getState().undo();
+ */
+import { createStore } from 'zustand/vanilla';
+import { temporal } from 'zundo';
+import { createDocumentSlice, type DocumentSlice } from './document-slice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
+import { createLayoutSlice, type LayoutSlice } from './layout-slice.ts';
+import { createUiSlice, type UiSlice } from './ui-slice.ts';
+
+/** The whole editor state. */
+export type EditorState = DocumentSlice & SelectionSlice & LayoutSlice & UiSlice;
+
+/** The undo-tracked part. */
+export type TrackedState = Pick<EditorState, 'text' | 'version' | 'versionSource' | 'lastChange'>;
+
+/**
+ * Creates an editor store.
+ *
+ * @example createEditorStore('protocols = imap\n', 'dovecot.conf').getState().text;
+ */
+export function createEditorStore(initialText: string, fileName = 'dovecot.conf') {
+  return createStore<EditorState>()(
+    temporal(
+      (...a) => ({
+        ...createDocumentSlice(initialText, fileName)(...a),
+        ...createSelectionSlice(...a),
+        ...createLayoutSlice(...a),
+        ...createUiSlice(...a),
+      }),
+      {
+        limit: 200,
+        partialize: (s): TrackedState => ({ text: s.text, version: s.version, versionSource: s.versionSource, lastChange: s.lastChange }),
+        equality: (a, b) => a.text === b.text && a.version === b.version,
+      },
+    ),
+  );
+}
+
+/** The store type. */
+export type EditorStore = ReturnType<typeof createEditorStore>;
