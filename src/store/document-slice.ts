@@ -15,13 +15,17 @@ export interface DocumentSlice {
   /** Main configuration text as the user has it. */
   readonly text: string;
   readonly fileName: string;
+  /** The text as last imported or loaded: the baseline of the export diff. */
+  readonly importedText: string;
   /** Version chosen by the user, or detected from the text. */
   readonly version: DovecotVersion;
   readonly versionSource: 'detected' | 'chosen';
   /** Label of the last change (for the undo tooltip and status line). */
   readonly lastChange: string;
-  /** Replace the whole text (import, paste, text view). */
+  /** Replace the whole text (paste, text view). */
   setText(text: string, label: string, fileName?: string): void;
+  /** Replace the text with an imported file: also the new diff baseline. */
+  importText(text: string, fileName: string): void;
   /** Apply core text edits as one undo step. */
   applyEdits(edits: readonly TextEdit[], label: string): void;
   setVersion(version: DovecotVersion): void;
@@ -32,6 +36,7 @@ export function createDocumentSlice(initialText: string, fileName: string): Stat
   return (set, get) => ({
     text: initialText,
     fileName,
+    importedText: initialText,
     version: detectVersion(initialText),
     versionSource: 'detected',
     lastChange: 'Loaded',
@@ -43,6 +48,9 @@ export function createDocumentSlice(initialText: string, fileName: string): Stat
         ...(name !== undefined ? { fileName: name } : {}),
         ...(s.versionSource === 'detected' || name !== undefined ? { version: detectVersion(text), versionSource: 'detected' as const } : {}),
       });
+    },
+    importText: (text, name) => {
+      set({ text, importedText: text, fileName: name, version: detectVersion(text), versionSource: 'detected', lastChange: `Imported ${name}` });
     },
     applyEdits: (edits, label) => {
       if (edits.length === 0) return;
