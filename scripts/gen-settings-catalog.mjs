@@ -124,7 +124,7 @@ function run(ver, conf, dargs) {
 }
 
 async function pool(items, fn) {
-  const results = new Array(items.length);
+  const results = Array.from({ length: items.length });
   let next = 0, done = 0;
   async function worker() {
     while (next < items.length) {
@@ -140,7 +140,7 @@ async function pool(items, fn) {
 // Last error line of stderr, without the "doveconf: Fatal: Error in
 // configuration file p.conf[ line N]: " prefix. {line: N|null, msg}
 function lastError(err) {
-  const panic = err.split('\n').find((l) => /^doveconf: Panic: /.test(l));
+  const panic = err.split('\n').find((l) => l.startsWith('doveconf: Panic: '));
   if (panic) return { line: null, msg: panic.replace(/^doveconf: /, ''), panic: true };
   const lines = err.split('\n').filter((l) => /^doveconf: (Fatal|Error):/.test(l));
   if (!lines.length) return null;
@@ -198,7 +198,6 @@ function heuristicType(name, def) {
 async function probeType(ver, key) {
   const conf = (body) => HEAD[ver] + body;
   const r1 = lastError((await run(ver, conf(`${key} = zz9probe\n`), ['-n'])).err);
-  const probes = { value: r1 ? r1.msg : null };
   const parseErr = r1 && r1.line != null ? r1.msg : null;
   const res = {};
   const is = (re) => parseErr && re.test(parseErr);
@@ -240,7 +239,7 @@ async function probeSection(ver, name) {
   const base = HEAD_LINES[ver] + 1;
   const classify = (r) => {
     const e = lastError(r.err);
-    const warn = r.err.split('\n').filter((l) => /^doveconf: Warning: /.test(l) && !/NOTE: You can get a new clean/.test(l))
+    const warn = r.err.split('\n').filter((l) => l.startsWith('doveconf: Warning: ') && !/NOTE: You can get a new clean/.test(l))
       .map((l) => l.replace(/^doveconf: /, '')).join('\n');
     if (!e) return warn ? { ok: true, msg: warn } : { ok: true };
     const parse = e.line != null && e.line >= base && e.line <= base + 1;
@@ -394,7 +393,12 @@ async function catalog(ver) {
       for (const i of Object.values(inst)) for (const k of Object.keys(i.settings)) keys[k] = true;
       sections[kind].keys = Object.fromEntries(Object.keys(keys).sort().map((k) => [k, null]));
       const lk = {};
-      for (const i of Object.values(inst)) for (const b of i.blocks) (lk[b.kind] ??= new Set(), Object.keys(b.keys).forEach((k) => lk[b.kind].add(k)));
+      for (const i of Object.values(inst)) {
+        for (const b of i.blocks) {
+          lk[b.kind] ??= new Set();
+          for (const k of Object.keys(b.keys)) lk[b.kind].add(k);
+        }
+      }
       sections[kind].listenerKeys = Object.fromEntries(Object.entries(lk).map(([k, v]) => [k, [...v].sort()]));
     }
   }
