@@ -1,6 +1,6 @@
 /**
  * Built-in services of Dovecot 2.3.19.1 (Debian 12 build), transcribed from
- * /work/shared/dovecot/services-defaults.md §4 / §4.1.
+ * ../shared/dovecot/services-defaults.md §4 / §4.1.
  *
  * Each service lists only the fields whose value differs from
  * {@link SERVICE_FIELD_DEFAULTS_23}, spelled the way `doveconf -a` prints them.

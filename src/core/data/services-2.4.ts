@@ -1,6 +1,6 @@
 /**
  * Built-in services of Dovecot 2.4.1 (Debian 13 build), transcribed from
- * /work/shared/dovecot/services-defaults.md §5 / §5.1 (`doveconf -d`).
+ * ../shared/dovecot/services-defaults.md §5 / §5.1 (`doveconf -d`).
  *
  * Each service lists only the values it sets itself. Fields it does not set
  * (shown as `(x)` in the fact table) are absent and resolve through the chain
