@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { DEFAULT_PLAN_INPUT, planCapacity, type PlanInput } from '../../core/planner/plan.ts';
+import { DEFAULT_PLAN_INPUT, planCapacity, type PlanInput } from '../../core/planner/index.ts';
 import { useEditor, useEditorStore } from '../../store/store-context.tsx';
 import type { EditorState } from '../../store/editor-store.ts';
 
