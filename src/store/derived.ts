@@ -1,31 +1,63 @@
 /**
  * Derived data, memoised on the inputs that matter, so components never
- * compute Dovecot rules themselves (style.md habit 5).
+ * compute Dovecot rules themselves (style.md habit 5). Texts above
+ * `LARGE_TEXT_CHARS` are checked off the main thread (background-check.ts):
+ * for them `selectAnalysis` returns the worker's latest result, and
+ * `selectAnalysisPending` says whether a newer one is on its way.
  *
  * @example const analysis = selectAnalysis(store.getState());
  */
-import { checkConfig, parseConfig, type CheckResult, type ConfigDocument } from '../core/index.ts';
+import { checkConfig, parseConfig, type CheckResult, type ConfigDocument, type DovecotVersion } from '../core/index.ts';
 import { serviceConnections, type Connection } from '../core/graph/connections.ts';
+import type { BackgroundAnalysis } from './check-slice.ts';
 import type { EditorState } from './editor-store.ts';
+import { LARGE_TEXT_CHARS } from './limits.ts';
+
+/** What the analysis depends on (the background result is optional for callers that check a text of their own). */
+export type AnalysisInput = Pick<EditorState, 'text' | 'version' | 'fileName' | 'ulimit'> & { readonly background?: BackgroundAnalysis | null };
 
 let lastKey: { text: string; version: string; ulimit: number } | null = null;
 let lastAnalysis: CheckResult | null = null;
-let lastConnections: Connection[] = [];
+const placeholders = new Map<DovecotVersion, CheckResult>();
+
+/** Shown while the first check of a large text runs: the version's built-in services, nothing written. */
+function placeholder(version: DovecotVersion, fileName: string): CheckResult {
+  let p = placeholders.get(version);
+  if (p === undefined) {
+    p = checkConfig({ path: fileName, text: '' }, { version });
+    placeholders.set(version, p);
+  }
+  return p;
+}
 
 /** The full check of the current text (doveconf verdict, budgets, effective services). */
-export function selectAnalysis(s: Pick<EditorState, 'text' | 'version' | 'fileName' | 'ulimit'>): CheckResult {
+export function selectAnalysis(s: AnalysisInput): CheckResult {
+  if (s.text.length > LARGE_TEXT_CHARS) return s.background?.result ?? placeholder(s.version, s.fileName);
   if (lastKey !== null && lastAnalysis !== null && lastKey.text === s.text && lastKey.version === s.version && lastKey.ulimit === s.ulimit) {
     return lastAnalysis;
   }
   lastAnalysis = checkConfig({ path: s.fileName, text: s.text }, { version: s.version, ulimit: s.ulimit });
-  lastConnections = serviceConnections(lastAnalysis.resolved);
   lastKey = { text: s.text, version: s.version, ulimit: s.ulimit };
   return lastAnalysis;
 }
 
+/** True while the analysis shown is not yet the one of the current text (large texts only). */
+export function selectAnalysisPending(s: AnalysisInput): boolean {
+  if (s.text.length <= LARGE_TEXT_CHARS) return false;
+  const b = s.background ?? null;
+  return b === null || b.text !== s.text || b.version !== s.version || b.ulimit !== s.ulimit;
+}
+
+let connectionsFor: CheckResult | null = null;
+let lastConnections: Connection[] = [];
+
 /** Connections between services of the current analysis. */
-export function selectConnections(s: Pick<EditorState, 'text' | 'version' | 'fileName' | 'ulimit'>): Connection[] {
-  selectAnalysis(s);
+export function selectConnections(s: AnalysisInput): Connection[] {
+  const analysis = selectAnalysis(s);
+  if (analysis !== connectionsFor) {
+    lastConnections = serviceConnections(analysis.resolved);
+    connectionsFor = analysis;
+  }
   return lastConnections;
 }
 

@@ -6,9 +6,13 @@
  *   store.getState().applyEdits(setBlockSetting(doc, { service: 'auth' }, 'client_limit', '2000'), 'Set auth client_limit');
  */
 import type { StateCreator } from 'zustand';
-import type { DovecotVersion, TextEdit } from '../core/index.ts';
-import { applyEdits as apply, detectVersion } from '../core/index.ts';
+import type { ConfigDocument, DovecotVersion, TextEdit } from '../core/index.ts';
+import { applyEdits as apply, detectVersion, parseConfig } from '../core/index.ts';
 import type { EditorState } from './editor-store.ts';
+import { LARGE_TEXT_CHARS } from './limits.ts';
+
+/** One step of a composite change: edits computed on the text as the previous steps left it. */
+export type EditStep = (doc: ConfigDocument) => readonly TextEdit[];
 
 /** Document state and its actions. */
 export interface DocumentSlice {
@@ -24,11 +28,21 @@ export interface DocumentSlice {
   readonly lastChange: string;
   /** Replace the whole text (paste, text view). */
   setText(text: string, label: string, fileName?: string): void;
-  /** Replace the text with an imported file: also the new diff baseline. */
-  importText(text: string, fileName: string): void;
+  /**
+   * Replace the text with an imported file: also the new diff baseline. `version`
+   * is the version detected off the main thread for a large text.
+   */
+  importText(text: string, fileName: string, version?: DovecotVersion): void;
   /** Apply core text edits as one undo step. */
   applyEdits(edits: readonly TextEdit[], label: string): void;
+  /** Apply several edit steps in order (each on the result of the previous one) as one undo step. */
+  applyEditSteps(steps: readonly EditStep[], label: string): void;
   setVersion(version: DovecotVersion): void;
+}
+
+/** Detects the version, except for large texts (the background check detects those). */
+function detectedOr(text: string, current: DovecotVersion): DovecotVersion {
+  return text.length > LARGE_TEXT_CHARS ? current : detectVersion(text);
 }
 
 /** Creates the document slice for a starting text. */
@@ -46,15 +60,27 @@ export function createDocumentSlice(initialText: string, fileName: string): Stat
         text,
         lastChange: label,
         ...(name !== undefined ? { fileName: name } : {}),
-        ...(s.versionSource === 'detected' || name !== undefined ? { version: detectVersion(text), versionSource: 'detected' as const } : {}),
+        ...(s.versionSource === 'detected' || name !== undefined ? { version: detectedOr(text, s.version), versionSource: 'detected' as const } : {}),
       });
     },
-    importText: (text, name) => {
-      set({ text, importedText: text, fileName: name, version: detectVersion(text), versionSource: 'detected', lastChange: `Imported ${name}` });
+    importText: (text, name, version) => {
+      set({
+        text, importedText: text, fileName: name,
+        version: version ?? detectedOr(text, get().version), versionSource: 'detected', lastChange: `Imported ${name}`,
+      });
     },
     applyEdits: (edits, label) => {
       if (edits.length === 0) return;
       set({ text: apply(get().text, edits), lastChange: label });
+    },
+    applyEditSteps: (steps, label) => {
+      const { version } = get();
+      let text = get().text;
+      for (const step of steps) {
+        const edits = step(parseConfig(text, version).doc);
+        if (edits.length > 0) text = apply(text, edits);
+      }
+      if (text !== get().text) set({ text, lastChange: label });
     },
     setVersion: (version) => set({ version, versionSource: 'chosen', lastChange: `Dovecot ${version}` }),
   });

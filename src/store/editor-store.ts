@@ -1,5 +1,6 @@
 /**
- * One zustand store built from slices (document, selection, layout, ui) by a
+ * One zustand store built from slices (document, selection, layout, ui, and
+ * the background check of large texts) by a
  * factory, so every test starts fresh. Undo/redo (zundo) tracks the document
  * text only: each action is one step.
  *
@@ -14,9 +15,10 @@ import { createDocumentSlice, type DocumentSlice } from './document-slice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
+import { createCheckSlice, type CheckSlice } from './check-slice.ts';
 
 /** The whole editor state. */
-export type EditorState = DocumentSlice & SelectionSlice & LayoutSlice & UiSlice;
+export type EditorState = DocumentSlice & SelectionSlice & LayoutSlice & UiSlice & CheckSlice;
 
 /** The undo-tracked part. */
 export type TrackedState = Pick<EditorState, 'text' | 'version' | 'versionSource' | 'lastChange'>;
@@ -34,6 +36,7 @@ export function createEditorStore(initialText: string, fileName = 'dovecot.conf'
         ...createSelectionSlice(...a),
         ...createLayoutSlice(...a),
         ...createUiSlice(...a),
+        ...createCheckSlice(...a),
       }),
       {
         limit: 200,
