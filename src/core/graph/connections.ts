@@ -128,10 +128,17 @@ export interface Connection {
   readonly to: string;
   /** Listener name on the target (path or inet name), when one matches. */
   readonly listener: string | null;
-  /** Connections it can hold at most: the client's process_limit (× 1 per process). */
+  /**
+   * Connections it can hold at most. Persistent per-process connections (auth,
+   * anvil, stats) and hand-offs: the client's process_limit (one per process).
+   * Worker connections: also bounded by the worker pool, min(client
+   * process_limit × clients per process, worker process_limit × clients per
+   * process) (auth → auth-worker: 30 by default, not auth's 1).
+   */
   readonly capacity: number;
   readonly persistent: boolean;
   readonly optional: boolean;
+  /** The budget this edge is counted in (only when its client is one of the budget's items). */
   readonly budget: BudgetName | null;
 }
 
@@ -141,6 +148,19 @@ function matches(sel: FromSelector, s: EffectiveService): boolean {
   if ('type' in sel) return s.type === sel.type;
   if ('postLoginAuth' in sel) return countsForAuth(s) && s.type !== 'login';
   return true;
+}
+
+/** Is the client really one of the items of the rule's budget? (budgets.md §3; stats: every enabled service) */
+function countedIn(budget: BudgetName | undefined, s: EffectiveService): BudgetName | null {
+  if (budget === undefined) return null;
+  if (budget === 'auth') return countsForAuth(s) ? budget : null;
+  if (budget === 'anvil') return countsForAnvil(s) ? budget : null;
+  return s.enabled ? budget : null;
+}
+
+function capacityOf(rule: ConnectionRule, client: EffectiveService, target: EffectiveService): number {
+  if (rule.kind !== 'worker') return client.processLimit;
+  return Math.min(client.processLimit * client.clientsPerProcess, target.maxConnections);
 }
 
 function pickListener(target: EffectiveService, source: EffectiveService, rule: ConnectionRule): EffectiveListener | null {
@@ -186,8 +206,8 @@ export function serviceConnections(resolved: ResolvedConfig): Connection[] {
       const l = pickListener(target, s, rule);
       out.push({
         id: `${rule.id}:${s.name}->${toName}`, rule: rule.id, kind: rule.kind, from: s.name, to: toName,
-        listener: l?.name ?? null, capacity: s.processLimit, persistent: rule.persistent,
-        optional: rule.optional ?? false, budget: rule.budget ?? null,
+        listener: l?.name ?? null, capacity: capacityOf(rule, s, target), persistent: rule.persistent,
+        optional: rule.optional ?? false, budget: countedIn(rule.budget, s),
       });
     }
   }

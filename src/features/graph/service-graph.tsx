@@ -1,43 +1,56 @@
 /**
  * The service graph: every effective service is a node (id = service name),
- * every derived connection an edge ending on the listener it uses.
+ * every derived connection an edge ending on the listener it uses, laid out
+ * in lanes login → post-login → master services → workers.
+ *
+ * Embedding: give the parent a height (the graph fills it). Anything that
+ * takes keys and sits inside or over the canvas must carry
+ * `className="nokey"` (React Flow then leaves its keys alone).
  */
-import { useCallback, useMemo } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, type Edge, type Node, type NodeMouseHandler } from '@xyflow/react';
-// CSS side-effect import: the bundler injects React Flow's base styles.
+import { useCallback, useState } from 'react';
+import { Panel, ReactFlowProvider } from '@xyflow/react';
+// Side-effect imports: the bundler injects React Flow's base styles, then ours.
 // oxlint-disable-next-line import/no-unassigned-import
 import '@xyflow/react/dist/style.css';
-import { selectAnalysis, selectConnections } from '../../store/derived.ts';
+// oxlint-disable-next-line import/no-unassigned-import
+import './service-graph.css';
+import { selectAnalysis } from '../../store/derived.ts';
 import { useEditor, useEditorStore } from '../../store/store-context.tsx';
+import { GraphCanvas, type GraphCanvasProps } from './graph-canvas.tsx';
+import { GraphLegend } from './graph-legend.tsx';
+import { GraphToolbar } from './graph-toolbar.tsx';
 
-/** Renders the graph of services and connections of the current configuration. */
+type Status = Parameters<NonNullable<GraphCanvasProps['onStatus']>>[0];
+
+const selectBudgets = (s: Parameters<typeof selectAnalysis>[0]) => selectAnalysis(s).budgets;
+
+/** The graph of services and connections of the current configuration. */
 export function ServiceGraph() {
   const store = useEditorStore();
-  const analysis = useEditor(selectAnalysis);
-  const connections = useEditor(selectConnections);
-  const pinned = useEditor((s) => s.pinned);
-
-  const nodes = useMemo<Node[]>(
-    () => analysis.resolved.services.map((s, i) => ({
-      id: s.name,
-      position: pinned[s.name] ?? { x: (i % 6) * 220, y: Math.floor(i / 6) * 120 },
-      data: { label: `${s.name} (${s.processLimit} × ${s.clientsPerProcess})` },
-    })),
-    [analysis, pinned],
-  );
-  const edges = useMemo<Edge[]>(
-    () => connections.map((c) => ({ id: c.id, source: c.from, target: c.to, label: String(c.capacity) })),
-    [connections],
-  );
-  const onNodeClick = useCallback<NodeMouseHandler>((_e, n) => store.getState().select(n.id), [store]);
+  const budgets = useEditor(selectBudgets);
+  const [showStats, setShowStats] = useState(false);
+  const [showOptional, setShowOptional] = useState(true);
+  const [status, setStatus] = useState<Status | null>(null);
+  const onRelayout = useCallback(() => store.getState().relayout(), [store]);
 
   return (
-    <div className="service-graph" style={{ height: 600 }}>
-      <ReactFlow nodes={nodes} edges={edges} onNodeClick={onNodeClick} fitView onlyRenderVisibleElements>
-        <MiniMap />
-        <Controls />
-        <Background />
-      </ReactFlow>
-    </div>
+    <section className="service-graph" aria-label="Service graph">
+      <ReactFlowProvider>
+        <GraphCanvas showStats={showStats} showOptional={showOptional} onStatus={setStatus} />
+        <Panel position="top-left" className="graph-panel">
+          <GraphToolbar
+            showStats={showStats}
+            showOptional={showOptional}
+            onShowStats={setShowStats}
+            onShowOptional={setShowOptional}
+            onRelayout={onRelayout}
+            status={status}
+          />
+        </Panel>
+        <Panel position="top-right" className="graph-panel">
+          <GraphLegend budgets={budgets} />
+        </Panel>
+      </ReactFlowProvider>
+    </section>
   );
 }

@@ -1,0 +1,78 @@
+/**
+ * Per-graph memo of the flow elements: each step recomputes only when its
+ * inputs changed (by identity) and hands unchanged objects back, so a
+ * setting edit costs O(n) comparisons and re-renders only what changed.
+ * Calls are idempotent, so React may call them twice (StrictMode).
+ *
+ * @example
+ *   const model = new FlowModel();
+ *   const data = model.nodeData(analysis);
+ *   const edges = model.edges(connections, analysis.budgets, data, opts);
+ */
+import type { CheckResult } from '../../core/index.ts';
+import type { Connection } from '../../core/graph/connections.ts';
+import {
+  toFlowEdges, toFlowNodes, toNodeData,
+  type ConnectionEdge, type EdgeOptions, type ServiceFlowNode, type ServiceNodeData, type Size,
+} from './flow-elements.ts';
+import type { XY } from './lane-layout.ts';
+
+/** Memoised flow elements of one graph. */
+export class FlowModel {
+  /** Last measured node sizes (from React Flow's dimension changes). */
+  readonly measured = new Map<string, Size>();
+
+  private dataIn: CheckResult | null = null;
+  private dataOut = new Map<string, ServiceNodeData>();
+
+  private edgesIn: readonly unknown[] = [];
+  private edgesOut: ConnectionEdge[] = [];
+  private edgeIndex = new Map<string, ConnectionEdge>();
+
+  private nodesIn: readonly unknown[] = [];
+  private nodesOut: ServiceFlowNode[] = [];
+  private nodeIndex = new Map<string, ServiceFlowNode>();
+
+  /** Node data by service name. */
+  nodeData(analysis: CheckResult): ReadonlyMap<string, ServiceNodeData> {
+    if (analysis !== this.dataIn) {
+      this.dataOut = toNodeData(analysis, this.dataOut);
+      this.dataIn = analysis;
+    }
+    return this.dataOut;
+  }
+
+  /** Visible connection edges. */
+  edges(connections: readonly Connection[], budgets: CheckResult['budgets'], data: ReadonlyMap<string, ServiceNodeData>, opts: EdgeOptions): ConnectionEdge[] {
+    const input = [connections, budgets, data, opts.showStats, opts.showOptional, opts.selected];
+    if (!sameInputs(input, this.edgesIn)) {
+      this.edgesOut = toFlowEdges(connections, budgets, data, opts, this.edgeIndex);
+      this.edgeIndex = new Map(this.edgesOut.map((e) => [e.id, e]));
+      this.edgesIn = input;
+    }
+    return this.edgesOut;
+  }
+
+  /** Nodes at their positions: dragging > pinned > automatic. */
+  nodes(
+    data: ReadonlyMap<string, ServiceNodeData>,
+    auto: Readonly<Record<string, XY>>,
+    pinned: Readonly<Record<string, XY>>,
+    dragging: Readonly<Record<string, XY>>,
+    selected: string | null,
+  ): ServiceFlowNode[] {
+    const input = [data, auto, pinned, dragging, selected];
+    if (!sameInputs(input, this.nodesIn)) {
+      const origin = { x: 0, y: 0 };
+      const at = (id: string): XY => dragging[id] ?? pinned[id] ?? auto[id] ?? origin;
+      this.nodesOut = toFlowNodes(data, at, selected, this.measured, this.nodeIndex);
+      this.nodeIndex = new Map(this.nodesOut.map((n) => [n.id, n]));
+      this.nodesIn = input;
+    }
+    return this.nodesOut;
+  }
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}

@@ -1,0 +1,43 @@
+/**
+ * Graph controls: which edges to show, and Re-layout (drops dragged
+ * positions and runs the automatic layout again).
+ */
+import type { LayoutStatus } from './use-auto-layout.ts';
+
+/** Props of the toolbar. */
+export interface GraphToolbarProps {
+  readonly showStats: boolean;
+  readonly showOptional: boolean;
+  readonly onShowStats: (show: boolean) => void;
+  readonly onShowOptional: (show: boolean) => void;
+  readonly onRelayout: () => void;
+  readonly status: { readonly layout: LayoutStatus; readonly nodes: number; readonly edges: number } | null;
+}
+
+const LAYOUT_TEXT: Readonly<Record<LayoutStatus, string>> = {
+  pending: 'laying out…',
+  elk: 'layered layout',
+  grid: 'lane grid layout',
+};
+
+/** The toolbar above the canvas. */
+export function GraphToolbar({ showStats, showOptional, onShowStats, onShowOptional, onRelayout, status }: GraphToolbarProps) {
+  return (
+    <div className="graph-toolbar nokey nodrag nowheel" role="toolbar" aria-label="Graph">
+      <label className="graph-toggle">
+        <input type="checkbox" checked={showStats} onChange={(e) => onShowStats(e.currentTarget.checked)} />
+        Stats edges
+      </label>
+      <label className="graph-toggle">
+        <input type="checkbox" checked={showOptional} onChange={(e) => onShowOptional(e.currentTarget.checked)} />
+        Optional edges
+      </label>
+      <button type="button" className="graph-button" onClick={onRelayout}>Re-layout</button>
+      {status === null ? null : (
+        <span className="graph-status" aria-live="polite">
+          {status.nodes} services · {status.edges} connections · {LAYOUT_TEXT[status.layout]}
+        </span>
+      )}
+    </div>
+  );
+}
