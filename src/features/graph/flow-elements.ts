@@ -230,7 +230,7 @@ function sameEdge(a: ConnectionEdge, b: ConnectionEdge): boolean {
   const x = a.data!;
   const y = b.data!;
   return a.targetHandle === b.targetHandle && a.source === b.source && a.target === b.target
-    && a.className === b.className && a.animated === b.animated && a.zIndex === b.zIndex
+    && a.className === b.className && a.animated === b.animated
     && Object.is(x.capacity, y.capacity) && x.exceeded === y.exceeded && x.focus === y.focus
     && x.title === y.title && x.listener === y.listener;
 }
@@ -248,7 +248,9 @@ export function toFlowEdges(
   opts: EdgeOptions,
   prev: ReadonlyMap<string, ConnectionEdge>,
 ): ConnectionEdge[] {
-  const out: ConnectionEdge[] = [];
+  const plain: ConnectionEdge[] = [];
+  // highlighted edges are drawn last, over the others (edges stay below the nodes)
+  const raised: ConnectionEdge[] = [];
   for (const c of connections) {
     if (c.kind === 'stats' && !opts.showStats) continue;
     if (c.optional && !opts.showOptional) continue;
@@ -270,7 +272,6 @@ export function toFlowEdges(
       targetHandle: l?.id ?? FALLBACK_HANDLE,
       className: classes.join(' '),
       animated: exceeded === 'error',
-      zIndex: exceeded === 'error' ? 2 : focus ? 1 : 0,
       focusable: false,
       selectable: false,
       data: {
@@ -279,9 +280,9 @@ export function toFlowEdges(
       },
     };
     const old = prev.get(c.id);
-    out.push(old !== undefined && sameEdge(old, next) ? old : next);
+    (exceeded === 'error' || focus ? raised : plain).push(old !== undefined && sameEdge(old, next) ? old : next);
   }
-  return out;
+  return raised.length === 0 ? plain : plain.concat(raised);
 }
 
 /** A measured node size. */

@@ -27,8 +27,10 @@ const selectPinned = (s: EditorState): EditorState['pinned'] => s.pinned;
 const selectRevision = (s: EditorState): number => s.layoutRevision;
 const selectTheme = (s: EditorState): EditorState['theme'] => s.theme;
 
-/** Fit the whole graph up to this many nodes; above, fit the built-in services only. */
+/** Fit the whole graph up to this many nodes. */
 const FIT_ALL_MAX = 150;
+/** Initial zoom of a graph too big to fit. */
+const BIG_GRAPH_ZOOM = 0.6;
 const NO_DRAG: Readonly<Record<string, XY>> = {};
 
 /** Which edges the canvas shows, and where its layout stands (for the toolbar). */
@@ -119,12 +121,23 @@ export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasPr
   }, [selected, flow]);
 
   // Fit once per finished layout (first load and every Re-layout), not on edits.
+  // A big graph would fit at a zoom where nothing is readable (and every node
+  // renders): show its top-left corner at a readable zoom instead.
   const fitted = useRef<number | null>(null);
   useEffect(() => {
     if (layout.status === 'pending' || fitted.current === revision) return;
     fitted.current = revision;
-    const builtins = nodes.length > FIT_ALL_MAX ? nodes.filter((n) => n.data.builtin).map((n) => ({ id: n.id })) : undefined;
-    void flow.fitView({ padding: 0.08, maxZoom: 1, ...(builtins !== undefined ? { nodes: builtins } : {}) });
+    if (nodes.length <= FIT_ALL_MAX) {
+      void flow.fitView({ padding: 0.08, maxZoom: 1 });
+      return;
+    }
+    let minX = Infinity;
+    let minY = Infinity;
+    for (const n of nodes) {
+      minX = Math.min(minX, n.position.x);
+      minY = Math.min(minY, n.position.y);
+    }
+    void flow.setViewport({ x: 40 - minX * BIG_GRAPH_ZOOM, y: 90 - minY * BIG_GRAPH_ZOOM, zoom: BIG_GRAPH_ZOOM });
   }, [layout.status, revision, nodes, flow]);
 
   useEffect(() => {

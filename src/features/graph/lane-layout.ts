@@ -40,8 +40,10 @@ export const LISTENER_ROW_HEIGHT = 22;
 export const LANE_GAP = 180;
 /** Gap between nodes in a lane column. */
 export const NODE_GAP = 28;
-/** Tallest a lane column grows before the grid layout starts another column. */
-export const MAX_COLUMN_HEIGHT = 2400;
+/** Shortest column height of the grid layout (below it every lane would wrap). */
+export const MIN_COLUMN_HEIGHT = 1200;
+/** Width : height the grid layout aims at, about a wide screen's. */
+export const GRID_ASPECT = 1.6;
 
 /**
  * Height of a node with `listeners` listener rows (an empty list still shows one "no listeners" row).
@@ -78,14 +80,27 @@ export function layoutKey(items: readonly LayoutItem[], links: readonly LayoutLi
 }
 
 /**
+ * Column height of the grid layout: the height of a `GRID_ASPECT` rectangle
+ * holding every node, so big graphs wrap into a block rather than a strip.
+ *
+ * @example gridColumnHeight([]); // MIN_COLUMN_HEIGHT
+ */
+export function gridColumnHeight(items: readonly LayoutItem[]): number {
+  let area = 0;
+  for (const i of items) area += (i.width + NODE_GAP * 2) * (i.height + NODE_GAP);
+  return Math.max(MIN_COLUMN_HEIGHT, Math.round(Math.sqrt(area / GRID_ASPECT)));
+}
+
+/**
  * Lane columns left to right; inside a lane nodes stack top-down in input
- * order and wrap into another column past `MAX_COLUMN_HEIGHT`. O(n).
+ * order and wrap into another column past `gridColumnHeight`. O(n).
  *
  * @example laneGridLayout([{ id: 'a', lane: 'login', width: 264, height: 100 }]).a; // { x: 0, y: 0 }
  */
 export function laneGridLayout(items: readonly LayoutItem[]): Record<string, XY> {
   const byLane = new Map<ServiceLane, LayoutItem[]>(LANES.map((l) => [l, []]));
   for (const i of items) byLane.get(i.lane)!.push(i);
+  const maxHeight = gridColumnHeight(items);
   const out: Record<string, XY> = {};
   let x = 0;
   for (const lane of LANES) {
@@ -94,7 +109,7 @@ export function laneGridLayout(items: readonly LayoutItem[]): Record<string, XY>
     let y = 0;
     let columnWidth = 0;
     for (const i of list) {
-      if (y > 0 && y + i.height > MAX_COLUMN_HEIGHT) {
+      if (y > 0 && y + i.height > maxHeight) {
         x += columnWidth + NODE_GAP * 2;
         y = 0;
         columnWidth = 0;
