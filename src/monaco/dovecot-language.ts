@@ -136,19 +136,24 @@ export function themeName(kind: 'light' | 'dark'): string {
   return `dovecot-${kind}`;
 }
 
+/** The user's theme choice (the store's `ui.theme`). */
+export type ThemePreference = 'light' | 'dark' | 'system';
+
 /**
  * Defines the light or dark editor theme from the CSS variables seen at
  * `el` (the page decides which one shows: prefers-color-scheme or the user's
- * choice) and applies it. Returns the theme used.
+ * choice) and applies it; `preference` decides only when the page sets no
+ * colors. Returns the theme used.
  *
- * @example applyPageTheme(monaco, hostElement); // 'dovecot-dark' under a dark page
+ * @example applyPageTheme(monaco, hostElement, 'system'); // 'dovecot-dark' under a dark page
  */
-export function applyPageTheme(monaco: MonacoApi, el: Element): string {
+export function applyPageTheme(monaco: MonacoApi, el: Element, preference: ThemePreference = 'system'): string {
   const css = getComputedStyle(el);
   const surface = hex(css.getPropertyValue('--surface'));
+  const systemDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   const kind: 'light' | 'dark' = surface !== null
     ? (isDark(surface) ? 'dark' : 'light')
-    : (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+    : preference === 'system' ? (systemDark ? 'dark' : 'light') : preference;
   const v = (name: string): string => hex(css.getPropertyValue(name)) ?? FALLBACK[kind][name]!;
   const tokens = TOKEN_COLORS[kind];
   const name = themeName(kind);
@@ -196,11 +201,11 @@ export function applyPageTheme(monaco: MonacoApi, el: Element): string {
  * system scheme flips or the page's theme attributes/classes change.
  * Returns a function that stops following.
  *
- * @example const stop = followPageTheme(monaco, hostElement);
+ * @example const stop = followPageTheme(monaco, hostElement, () => store.getState().theme);
  */
-export function followPageTheme(monaco: MonacoApi, el: Element): () => void {
+export function followPageTheme(monaco: MonacoApi, el: Element, preference: () => ThemePreference): () => void {
   const update = (): void => {
-    applyPageTheme(monaco, el);
+    applyPageTheme(monaco, el, preference());
   };
   update();
   const media = window.matchMedia('(prefers-color-scheme: dark)');

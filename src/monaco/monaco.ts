@@ -30,6 +30,8 @@ import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/indentation/register';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/diffEditor/register';
+import 'monaco-editor/features/snippet/register';
+import 'monaco-editor/features/inlineProgress/register';
 
 self.MonacoEnvironment = {
   // Monaco's only worker here is the editor worker (diff computation, word ranges).

@@ -101,7 +101,7 @@ function sectionHelp(node: SectionNode, block: BlockContext, result: CheckResult
     }
     return out;
   }
-  if (/_listener$/.test(node.name) && block.kind === 'service') {
+  if (node.name.endsWith('_listener') && block.kind === 'service') {
     const s = result.resolved.services.find((x) => x.name === block.service);
     const l = s?.listeners.find((x) => x.kind === node.name && x.name === node.value);
     const out = [`**${node.name} ${plain(node.value)}**${l?.builtin ? ' · built-in' : ''}`];

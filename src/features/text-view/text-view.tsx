@@ -1,66 +1,85 @@
 /**
- * The configuration as text in a Monaco editor, two-way bound to the store.
- * Loaded lazily by the app (`React.lazy(() => import(...))`): Monaco comes in
- * with this module, from the bundle.
+ * The configuration as text in a Monaco editor, two-way bound to the store,
+ * with doveconf's markers, quick fixes, hover and completion. The app loads
+ * this module lazily (`React.lazy`), and Monaco with it, from the bundle.
+ * The editor is created once and disposed in the effect's cleanup.
  *
  * @example const TextView = lazy(() => import('../features/text-view/text-view.tsx'));
  */
 import { useEffect, useRef } from 'react';
 import { monaco } from '../../monaco/monaco.ts';
-import { useEditorStore } from '../../store/store-context.tsx';
+import { DOVECOT_LANGUAGE_ID, applyPageTheme, followPageTheme, registerDovecotLanguage } from '../../monaco/dovecot-language.ts';
+import type { EditorState } from '../../store/editor-store.ts';
+import { useEditor, useEditorStore } from '../../store/store-context.tsx';
+import { bindEditor } from './editor-binding.ts';
+import { registerProviders } from './language-providers.ts';
+import { TextViewStatus } from './text-view-status.tsx';
+// oxlint-disable-next-line import/no-unassigned-import -- the view's stylesheet, bundled with this lazy chunk
+import './text-view.css';
 
-const EDIT_DEBOUNCE_MS = 60;
+const selectTheme = (s: EditorState) => s.theme;
+
+let modelCount = 0;
 
 /** Monaco editor on the store's text. */
 export function TextView() {
   const store = useEditorStore();
   const host = useRef<HTMLDivElement>(null);
+  const theme = useEditor(selectTheme);
 
   useEffect(() => {
     const el = host.current;
     if (el === null) return;
+    registerDovecotLanguage(monaco);
+    const stopTheme = followPageTheme(monaco, el, () => store.getState().theme);
+    const uri = monaco.Uri.parse(`inmemory://dovecot/text-view-${++modelCount}.conf`);
+    const model = monaco.editor.createModel(store.getState().text, DOVECOT_LANGUAGE_ID, uri);
+    const mono = getComputedStyle(el).getPropertyValue('--font-mono').trim();
     const editor = monaco.editor.create(el, {
-      value: store.getState().text,
-      language: 'plaintext',
+      model,
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 13,
+      lineHeight: 20,
+      ...(mono !== '' ? { fontFamily: mono } : {}),
       scrollBeyondLastLine: false,
+      renderWhitespace: 'selection',
+      tabSize: 2,
+      insertSpaces: true,
+      detectIndentation: true,
+      wordBasedSuggestions: 'off',
+      quickSuggestions: { other: true, comments: false, strings: false },
+      suggestOnTriggerCharacters: true,
+      fixedOverflowWidgets: true,
+      lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On },
+      padding: { top: 8, bottom: 8 },
+      ariaLabel: 'Configuration text editor',
     });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let applyingStore = false;
-    const flush = () => {
-      timer = undefined;
-      const text = editor.getValue();
-      if (text !== store.getState().text) store.getState().setText(text, 'Edit text');
-    };
-    const changeSub = editor.onDidChangeModelContent(() => {
-      if (applyingStore) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(flush, EDIT_DEBOUNCE_MS);
-    });
-    const unsub = store.subscribe((s) => {
-      const model = editor.getModel();
-      if (model === null || s.text === model.getValue()) return;
-      applyingStore = true;
-      try {
-        editor.executeEdits('store', [{ range: model.getFullModelRange(), text: s.text }]);
-      } finally {
-        applyingStore = false;
-      }
-    });
+    const binding = bindEditor(monaco, editor, store);
+    const providers = registerProviders(monaco, model, store, binding);
     return () => {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        flush();
-      }
-      unsub();
-      changeSub.dispose();
+      providers.dispose();
+      binding.dispose();
+      stopTheme();
       editor.dispose();
+      model.dispose();
     };
   }, [store]);
 
-  return <div className="text-view nokey nodrag nowheel" ref={host} style={{ height: '100%', minHeight: 320 }} />;
+  useEffect(() => {
+    // the page switches its CSS variables in its own effect: read them after it ran
+    const el = host.current;
+    if (el === null) return;
+    const frame = requestAnimationFrame(() => applyPageTheme(monaco, el, theme));
+    return () => cancelAnimationFrame(frame);
+  }, [theme]);
+
+  return (
+    <section className="text-view" aria-label="Configuration text">
+      <TextViewStatus />
+      <div className="text-view-editor nokey nodrag nowheel" ref={host} />
+    </section>
+  );
 }
 
 export default TextView;
