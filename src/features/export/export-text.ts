@@ -186,12 +186,14 @@ export function checkExport(exported: string, target: DovecotVersion, protocols:
 }
 
 /**
- * Builds the export of a document.
+ * Builds the export of a document. `analysis`, when given, must be the check
+ * of `src` (the store's memoised one saves checking the text twice).
  *
  * @example buildExport({ text, version: '2.4', fileName: 'dovecot.conf' }, 'whole', '2.3').notes;
  */
-export function buildExport(src: ExportSource, form: ExportForm, target: DovecotVersion): ExportResult {
-  const checked = checkConfig({ path: src.fileName, text: src.text }, { version: src.version });
+export function buildExport(src: ExportSource, form: ExportForm, target: DovecotVersion, analysis?: CheckResult): ExportResult {
+  // the store's memoised check of the same text can be passed in (only its model is read)
+  const checked = analysis ?? checkConfig({ path: src.fileName, text: src.text }, { version: src.version });
   const notes: ExportNote[] = [];
   let body = src.text;
   if (form === 'changed') {

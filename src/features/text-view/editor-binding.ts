@@ -11,7 +11,7 @@
  * @example const binding = bindEditor(monaco, editor, store); ... binding.dispose();
  */
 import type * as Monaco from 'monaco-editor/editor';
-import { selectAnalysis } from '../../store/derived.ts';
+import { selectAnalysis, selectAnalysisPending } from '../../store/derived.ts';
 import type { EditorState, EditorStore } from '../../store/editor-store.ts';
 import { diagnosticMarkers, type TextMarker } from './markers.ts';
 import { rebase, diffEdits, type Replacement } from './minimal-edit.ts';
@@ -60,7 +60,8 @@ export function bindEditor(monaco: MonacoApi, editor: Monaco.editor.IStandaloneC
 
   const refreshMarkers = (s: EditorState): void => {
     // markers are computed for the store's text: wait until the editor holds it again
-    if (model.getValue() !== s.text) return;
+    // (and, for a text checked in the background, until that check is current)
+    if (model.getValue() !== s.text || selectAnalysisPending(s)) return;
     current = diagnosticMarkers(selectAnalysis(s), s.text);
     monaco.editor.setModelMarkers(model, MARKER_OWNER, current.map((m) => ({
       startLineNumber: m.startLineNumber, startColumn: m.startColumn, endLineNumber: m.endLineNumber, endColumn: m.endColumn,
@@ -119,7 +120,8 @@ export function bindEditor(monaco: MonacoApi, editor: Monaco.editor.IStandaloneC
     } else if (s.text !== prev.text) {
       applyExternal(prev.text, s.text);
     }
-    if (s.text !== prev.text || s.version !== prev.version || s.ulimit !== prev.ulimit || s.fileName !== prev.fileName) refreshMarkers(s);
+    const inputs = s.text !== prev.text || s.version !== prev.version || s.ulimit !== prev.ulimit || s.fileName !== prev.fileName;
+    if (inputs || s.background !== prev.background) refreshMarkers(s);
   });
 
   refreshMarkers(store.getState());

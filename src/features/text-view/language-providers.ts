@@ -7,8 +7,9 @@
  * @example const providers = registerProviders(monaco, model, store, binding); ... providers.dispose();
  */
 import type * as Monaco from 'monaco-editor/editor';
-import { checkConfig, parseConfig } from '../../core/index.ts';
-import { selectAnalysis } from '../../store/derived.ts';
+import { checkConfig, parseConfig, type CheckResult } from '../../core/index.ts';
+import { selectAnalysis, selectAnalysisPending } from '../../store/derived.ts';
+import { LARGE_TEXT_CHARS } from '../../store/limits.ts';
 import type { EditorStore } from '../../store/editor-store.ts';
 import { DOVECOT_LANGUAGE_ID } from '../../monaco/dovecot-language.ts';
 import { completions, type CompletionKind } from './completion.ts';
@@ -32,11 +33,16 @@ export function registerProviders(monaco: MonacoApi, model: Monaco.editor.ITextM
   };
   const commandId = `dovecot.applyQuickFix.${++commandCount}`;
 
-  /** The check of what the editor shows (the store's memoised one when they agree). */
-  const analysisOfModel = () => {
+  /**
+   * The check of what the editor shows: the store's memoised one when they
+   * agree, else a fresh one; null for a huge text whose check is not ready.
+   */
+  const analysisOfModel = (): CheckResult | null => {
     const s = store.getState();
     const text = model.getValue();
-    return text === s.text ? selectAnalysis(s) : checkConfig({ path: s.fileName, text }, { version: s.version, ulimit: s.ulimit });
+    if (text === s.text && !selectAnalysisPending(s)) return selectAnalysis(s);
+    if (text.length > LARGE_TEXT_CHARS) return null;
+    return checkConfig({ path: s.fileName, text }, { version: s.version, ulimit: s.ulimit });
   };
 
   const command = monaco.editor.registerCommand(commandId, (_accessor: unknown, fix: QuickFix, forText: string) => {
@@ -55,6 +61,7 @@ export function registerProviders(monaco: MonacoApi, model: Monaco.editor.ITextM
       const after = line.slice(position.column - 1);
       const offset = m.getOffsetAt(position);
       const result = analysisOfModel();
+      if (result === null) return { suggestions: [] };
       const doc = parseConfig(m.getValue(), result.version).doc;
       const items = completions(doc, result, offset, before);
       if (items.length === 0) return { suggestions: [] };
@@ -83,6 +90,7 @@ export function registerProviders(monaco: MonacoApi, model: Monaco.editor.ITextM
     provideHover: (m, position) => {
       if (m !== model) return null;
       const result = analysisOfModel();
+      if (result === null) return null;
       const doc = parseConfig(m.getValue(), result.version).doc;
       const h = hoverAt(doc, result, m.getOffsetAt(position));
       if (h === null) return null;
@@ -98,8 +106,8 @@ export function registerProviders(monaco: MonacoApi, model: Monaco.editor.ITextM
   const actions = monaco.languages.registerCodeActionProvider(DOVECOT_LANGUAGE_ID, {
     provideCodeActions: (m, range, context) => {
       const empty = { actions: [], dispose: () => undefined };
-      if (m !== model || !binding.inSync()) return empty;
       const s = store.getState();
+      if (m !== model || !binding.inSync() || selectAnalysisPending(s)) return empty;
       const result = selectAnalysis(s);
       const doc = parseConfig(s.text, result.version).doc;
       const out: Monaco.languages.CodeAction[] = [];
