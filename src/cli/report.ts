@@ -43,8 +43,8 @@ export function budgetTable(r: CheckResult, ulimit?: number): string {
     rows.push([`${x.kind}${x.advisory ? ' (advisory, not checked by Dovecot)' : ''}`, String(x.clientLimit), String(x.required), x.ok ? 'ok' : 'LOW']);
   }
   rows.push([`fd (ulimit -n; ${b.fd.source})`, ulimit === undefined ? '-' : String(ulimit), String(b.fd.required), ulimit === undefined ? '-' : ulimit < b.fd.required ? 'LOW' : 'ok']);
-  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const lines = rows.map((r) => r.map((c, i) => pad(c, w[i]!)).join('  ').trimEnd());
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const lines = rows.map((row) => row.map((c, i) => pad(c, w[i]!)).join('  ').trimEnd());
   const mem = b.totals.memoryBytes === null ? 'unlimited' : `${(b.totals.memoryBytes / 2 ** 30).toFixed(1)} GiB`;
   lines.push(`totals: ${b.totals.processes} processes, ${b.totals.connections} connections, worst-case memory ${mem}, >= ${b.totals.fileDescriptors} file descriptors`);
   return lines.join('\n');

@@ -190,7 +190,7 @@ export function convertConfig(text: string, from: DovecotVersion, to: DovecotVer
           if (up && n.value === '' && !n.quoted) note(n, 'unconvertible', 'an unnamed service block is refused by 2.4');
           for (const c of n.children) {
             if (c.kind === 'assign') serviceAssign(c, n.value);
-            else if (c.kind === 'section' && /_listener$/.test(c.name)) listener(c, n.value);
+            else if (c.kind === 'section' && c.name.endsWith('_listener')) listener(c, n.value);
           }
         } else if (n.name === 'protocols' && !up) {
           note(n, 'unconvertible', 'protocols { NAME = yes } is 2.4 syntax; in 2.3 write protocols = $protocols NAME');

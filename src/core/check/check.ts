@@ -12,10 +12,11 @@
 import type { DovecotVersion } from '../data/types.ts';
 import type { Diagnostic, LoadedConfig } from '../model/config.ts';
 import { loadConfig, type FileAccess } from '../model/load.ts';
-import { resolveServices, type ResolvedConfig } from '../model/resolve.ts';
+import { resolveServices, type ResolvedConfig, type ResolveOptions } from '../model/resolve.ts';
+import { mergedScope } from '../model/scopes.ts';
 import { parseConfig } from '../syntax/parse.ts';
-import { fdWarning, type Budgets } from './budgets.ts';
-import { verifyServices, type CheckEnvironment } from './verify.ts';
+import { computeBudgets, fdWarning, type Budgets } from './budgets.ts';
+import { allServiceErrors, runServiceCheck, type CheckEnvironment, type CheckRun, type WarnedFlags } from './verify.ts';
 
 /** Options of a check. */
 export interface CheckOptions {
@@ -61,11 +62,6 @@ export function detectVersion(text: string): DovecotVersion {
   return doc.children.some((n) => n.kind === 'assign' && n.key === 'dovecot_config_version') ? '2.4' : '2.3';
 }
 
-function before(a: Diagnostic, b: Diagnostic): boolean {
-  if (a.file !== b.file) return true;
-  return (a.line ?? Infinity) <= (b.line ?? Infinity);
-}
-
 /**
  * Checks one configuration (main file plus what it includes).
  *
@@ -78,28 +74,87 @@ export function checkConfig(main: { readonly path: string; readonly text: string
     const words = opts.protocols.split(/[\s,]+/).filter((w) => w !== '');
     loaded.protocols = { list: version === '2.3' && words.length === 1 && words[0] === 'none' ? [] : words, at: null, raw: opts.protocols };
   }
-  const resolved = resolveServices(loaded, {
+  const resolveOpts = {
     ...(opts.managesieve !== undefined ? { managesieve: opts.managesieve } : {}),
     ...(opts.cpuCount !== undefined ? { cpuCount: opts.cpuCount } : {}),
-  });
-  const verify = verifyServices(resolved, loaded, opts.env ?? {});
+  };
+  const resolved = resolveServices(loaded, resolveOpts);
+  const env = opts.env ?? {};
+  const file = main.path;
+  const budgets = computeBudgets(resolved);
   const parseError = loaded.errors[0] ?? null;
   let errors: Diagnostic[];
   let warnings: Diagnostic[];
+  let allErrors: Diagnostic[];
   if (parseError !== null) {
     errors = [parseError];
-    warnings = loaded.warnings.filter((w) => before(w, parseError));
+    warnings = loaded.warnings.slice(0, loaded.warningsBeforeError ?? loaded.warnings.length);
+    allErrors = [...loaded.errors];
   } else {
-    errors = verify.error ? [verify.error] : [];
-    warnings = [...loaded.warnings, ...verify.warnings];
+    const verdict = version === '2.3' ? stageB23(loaded, resolved, env, file, resolveOpts) : stageB24(loaded, resolved, env, file);
+    errors = verdict.error ? [verdict.error] : [];
+    warnings = [...loaded.warnings, ...verdict.warnings];
+    allErrors = allServiceErrors(resolved, loaded, env, file);
+    if (verdict.error !== null && !allErrors.some((e) => e.message === verdict.error!.message)) allErrors.unshift(verdict.error);
   }
   if (opts.ulimit !== undefined && errors.length === 0) {
-    const fd = fdWarning(verify.budgets, opts.ulimit, main.path);
+    const fd = fdWarning(budgets, opts.ulimit, main.path);
     if (fd !== null) warnings.push(fd);
   }
   return {
-    file: main.path, version, detected: opts.version === undefined,
-    errors, warnings, allErrors: [...loaded.errors, ...verify.allErrors],
-    loaded, resolved, budgets: verify.budgets, checksSkipped: resolved.checksSkipped,
+    file, version, detected: opts.version === undefined,
+    errors, warnings, allErrors,
+    loaded, resolved, budgets, checksSkipped: resolved.checksSkipped,
   };
+}
+
+/**
+ * 2.3: the check runs for the root and then for every filter with the matching
+ * filters merged in (config_all_parsers_check), stopping at the first error;
+ * `doveconf -n` then checks the root once more while dumping it, which repeats
+ * the base_dir warnings (the auth/anvil ones are printed once per process).
+ */
+function stageB23(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvironment, file: string, resolveOpts: ResolveOptions): CheckRun {
+  const warned: WarnedFlags = { auth: false, anvil: false };
+  const warnings: Diagnostic[] = [];
+  let error: Diagnostic | null = null;
+  const globalSsl = loaded.globals.get('ssl')?.value ?? '';
+  let sslWarned = false;
+  const first = runServiceCheck(resolved, loaded, env, warned, file);
+  warnings.push(...first.warnings);
+  error = first.error;
+  for (const scope of loaded.filterScopes) {
+    if (error !== null) break;
+    const ssl = scope.globals.get('ssl')?.value ?? globalSsl;
+    if (ssl !== 'no' && globalSsl === 'no' && !sslWarned) {
+      sslWarned = true;
+      warnings.push({
+        code: 'ssl-disabled', severity: 'warning', stage: 'B', file, line: null, column: null,
+        message: `SSL is disabled because global ssl=no, ignoring ssl=${ssl} for subsection`,
+      });
+    }
+    const view = mergedScope(loaded, scope);
+    const run = runServiceCheck(resolveServices(view, resolveOpts), view, env, warned, file);
+    warnings.push(...run.warnings);
+    error = run.error;
+  }
+  const dump = runServiceCheck(resolved, loaded, env, warned, file);
+  warnings.push(...dump.warnings);
+  return { error, warnings };
+}
+
+/**
+ * 2.4: the root check; a service block inside a filter is checked on its own
+ * and fails with `listen can't be set empty`; then dovecot_storage_version must be set.
+ */
+function stageB24(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvironment, file: string): CheckRun {
+  const run = runServiceCheck(resolved, loaded, env, { auth: false, anvil: false }, file);
+  let error = run.error;
+  if (error === null && loaded.serviceInFilter) {
+    error = { code: 'listen-empty', severity: 'error', stage: 'B', file, line: null, column: null, message: "listen can't be set empty" };
+  }
+  if (error === null && (loaded.storageVersion ?? '') === '') {
+    error = { code: 'storage-version-missing', severity: 'error', stage: 'B', file, line: null, column: null, message: 'dovecot_storage_version setting must be set' };
+  }
+  return { error, warnings: run.warnings };
 }

@@ -1,13 +1,14 @@
 /**
  * Stage B: the settings check doveconf runs after reading the files
- * (`master_settings_verify` 2.3 / `master_settings_ext_check` 2.4, validation.md §3),
- * in its order: global rules, then per enabled service, then the auth/anvil
- * budget warnings, then duplicate listeners. The first error ends the check;
- * warnings printed before it are kept. 2.3 runs the pass twice (the first one
- * silently), which is why its base_dir warnings appear twice.
+ * (`master_settings_verify()` @ 2.3.19.1, `master_settings_ext_check()` @ 2.4.1,
+ * validation.md §3), step for step: global rules, names and types of every
+ * service, protocols, then per enabled service its rules, budget counting and
+ * listener paths (base_dir warnings on the way), then the auth/anvil warnings
+ * (each printed once per process) and duplicate listeners. The first error
+ * ends a check; warnings printed before it are kept.
  *
  * @example
- *   const r = verifyServices(resolveServices(cfg), cfg, {});
+ *   const r = runServiceCheck(resolveServices(cfg), { userExists: () => true }, { auth: false, anvil: false }, 'd.conf');
  *   r.error?.message; // "service(imap-login): process_min_avail is higher than process_limit"
  */
 import type { Diagnostic, DiagnosticCode, LoadedConfig } from '../model/config.ts';
@@ -26,17 +27,29 @@ export interface CheckEnvironment {
 export interface VerifyResult {
   /** The error doveconf reports (it stops there), or null. */
   readonly error: Diagnostic | null;
-  /** Every rule that fails, for the editor (the first equals `error`). */
+  /** Every rule that fails, for the editor (the verdict error included). */
   readonly allErrors: readonly Diagnostic[];
   /** Warnings in doveconf's order. */
   readonly warnings: readonly Diagnostic[];
   readonly budgets: Budgets;
 }
 
+/** The "already warned" flags doveconf keeps per process. */
+export interface WarnedFlags {
+  auth: boolean;
+  anvil: boolean;
+}
+
+/** One run of the check. */
+export interface CheckRun {
+  readonly error: Diagnostic | null;
+  readonly warnings: readonly Diagnostic[];
+}
+
 const SERVICE_TYPES = new Set(['', 'log', 'config', 'anvil', 'login', 'startup', 'worker']);
 const MIN_VSZ = 1024 * 1024;
 
-function diag(code: DiagnosticCode, message: string, file: string, services?: string[], severity: Diagnostic['severity'] = 'error'): Diagnostic {
+function diag(code: DiagnosticCode, message: string, file: string, services?: readonly string[], severity: Diagnostic['severity'] = 'error'): Diagnostic {
   return { code, message, severity, stage: 'B', file, line: null, column: null, ...(services ? { services } : {}) };
 }
 
@@ -47,8 +60,43 @@ function globalNumber(resolved: ResolvedConfig, cfg: LoadedConfig, key: string, 
   return r.ok ? r.value : fallback;
 }
 
-/** Per-service rules 10–18, in doveconf's order. */
-function serviceErrors(s: EffectiveService, resolved: ResolvedConfig, file: string): Diagnostic[] {
+function baseDirOf(resolved: ResolvedConfig): string {
+  const b = resolved.globals['base_dir']?.text ?? '/run/dovecot';
+  return b.endsWith('/') ? b.slice(0, -1) : b;
+}
+
+/** Global rules 1–9, in doveconf's order; the first failure. */
+function globalError(resolved: ResolvedConfig, cfg: LoadedConfig, env: CheckEnvironment, file: string): Diagnostic | null {
+  const v = resolved.version;
+  const g = (k: string): string => resolved.globals[k]?.text ?? '';
+  if (v === '2.3' && g('listen') === '') return diag('listen-empty', "listen can't be set empty", file);
+  const lastUid = globalNumber(resolved, cfg, 'last_valid_uid', 0);
+  if (lastUid !== 0 && globalNumber(resolved, cfg, 'first_valid_uid', 500) > lastUid) return diag('uid-range', "first_valid_uid can't be larger than last_valid_uid", file);
+  const lastGid = globalNumber(resolved, cfg, 'last_valid_gid', 0);
+  if (lastGid !== 0 && globalNumber(resolved, cfg, 'first_valid_gid', 1) > lastGid) return diag('gid-range', "first_valid_gid can't be larger than last_valid_gid", file);
+  for (const [key, code] of [['default_login_user', 'login-user-missing'], ['default_internal_user', 'internal-user-missing']] as const) {
+    const user = g(key);
+    if (env.userExists?.(user) === false) return diag(code, `${key} doesn't exist: ${user}`, file);
+  }
+  return null;
+}
+
+/** Names, types and protocols (after the global rules). */
+function listError(resolved: ResolvedConfig, file: string): Diagnostic | null {
+  for (let i = 0; i < resolved.services.length; i++) {
+    const s = resolved.services[i]!;
+    if (s.name.startsWith('\u0000unnamed-') || s.name === '') return diag('service-missing-name', `Service #${i} is missing name`, file);
+    if (!SERVICE_TYPES.has(s.type)) return diag('unknown-service-type', `Unknown service type: ${s.type}`, file, [s.name]);
+  }
+  const known = new Set(resolved.services.map((s) => s.protocol));
+  for (const p of resolved.protocols) {
+    if (!known.has(p)) return diag('unknown-protocol', `protocols: Unknown protocol: ${p}`, file);
+  }
+  return null;
+}
+
+/** Per-service rules 10–17, in doveconf's order (every failing one, for the editor). */
+function serviceRuleErrors(s: EffectiveService, resolved: ResolvedConfig, file: string): Diagnostic[] {
   const v = resolved.version;
   const out: Diagnostic[] = [];
   const add = (code: DiagnosticCode, msg: string): void => {
@@ -64,48 +112,44 @@ function serviceErrors(s: EffectiveService, resolved: ResolvedConfig, file: stri
     if (s.idleKill === 0) add('idle-kill-zero', 'idle_kill_interval must be higher than 0 (did you mean "unlimited"?)');
     if (s.vszLimit !== null && s.vszLimit < MIN_VSZ) add('vsz-limit-too-low', 'vsz_limit is too low (did you mean "unlimited"?)');
   } else {
-    // 2.3 checks the service's own value only: 0 = unlimited, the unset sentinel = default
+    // 2.3 checks the stored value: 0 = unlimited, the unset sentinel = default
     const raw = parseSize(text('vsz_limit'), '2.3');
     if (raw.ok && raw.value > 0 && raw.value < MIN_VSZ) add('vsz-limit-too-low', 'vsz_limit is too low');
   }
   if (s.processLimit1 && s.processLimit > 1) add('process-limit-must-be-1', 'process_limit must be 1');
-  for (const l of s.listeners) {
-    if (l.kind !== 'inet_listener' && (l.values['path']?.text ?? l.name) === '') {
-      add('listener-path-empty', `${l.kind}: path must not be empty`);
-    }
-  }
   return out;
 }
 
-function baseDirWarnings(s: EffectiveService, baseDir: string, file: string): Diagnostic[] {
-  const prefix = `${baseDir}/`;
-  return s.listeners
-    .filter((l) => l.kind !== 'inet_listener' && l.name.startsWith(prefix))
-    .map((l) => diag('base-dir-prefix', `You should remove base_dir prefix from unix_listener: ${l.name}`, file, [s.name], 'warning'));
-}
-
-/** Listener identities per the duplicate rule (validation.md §3 row 20). */
-function listenerKeys(s: EffectiveService, resolved: ResolvedConfig, baseDir: string): string[] {
-  const keys: string[] = [];
-  const globalListen = resolved.globals['listen']?.text ?? '';
-  for (const l of s.listeners) {
-    if (l.kind === 'inet_listener') {
-      const p = parsePort(l.values['port']?.text ?? '0');
-      if (!p.ok || p.value === 0) continue;
-      if (resolved.version === '2.3') {
-        keys.push(`${p.value}:${l.values['address']?.text ?? ''}`);
-      } else {
-        const listen = l.values['listen']?.text ?? globalListen;
-        for (const a of addressList(listen, '2.4')) keys.push(`${p.value}:${a}`);
-      }
-    } else {
-      const m = parseOctal(l.values['mode']?.text ?? '0600', resolved.version);
-      if (m.ok && m.value === 0) continue;
+/**
+ * The file listeners of a service: `path must not be empty` or the base_dir
+ * warnings (unix listeners first, then fifo), and the listener identities for
+ * the duplicate check.
+ */
+function listenerPass(s: EffectiveService, resolved: ResolvedConfig, baseDir: string, file: string, keys: string[]): { error: Diagnostic | null; warnings: Diagnostic[] } {
+  const warnings: Diagnostic[] = [];
+  for (const kind of ['unix_listener', 'fifo_listener'] as const) {
+    for (const l of s.listeners) {
+      if (l.kind !== kind) continue;
       const path = l.values['path']?.text ?? l.name;
-      keys.push(path.startsWith('/') ? path : `${baseDir}/${path}`);
+      if (path === '') return { error: diag('listener-path-empty', `service(${s.name}): ${kind}: path must not be empty`, file, [s.name]), warnings };
+      let full = path;
+      if (!path.startsWith('/')) full = `${baseDir}/${path}`;
+      else if (path.startsWith(baseDir) && path[baseDir.length] === '/') {
+        warnings.push(diag('base-dir-prefix', `You should remove base_dir prefix from unix_listener: ${path}`, file, [s.name], 'warning'));
+      }
+      const m = parseOctal(l.values['mode']?.text ?? '0600', resolved.version);
+      if (!(m.ok && m.value === 0)) keys.push(full);
     }
   }
-  return keys;
+  const globalListen = resolved.globals['listen']?.text ?? '';
+  for (const l of s.listeners) {
+    if (l.kind !== 'inet_listener') continue;
+    const p = parsePort(l.values['port']?.text ?? '0');
+    if (!p.ok || p.value === 0) continue;
+    if (resolved.version === '2.3') keys.push(`${p.value}:${l.values['address']?.text ?? ''}`);
+    else for (const a of addressList(l.values['listen']?.text ?? globalListen, '2.4')) keys.push(`${p.value}:${a}`);
+  }
+  return { error: null, warnings };
 }
 
 function compareBytes(a: string, b: string): number {
@@ -113,82 +157,80 @@ function compareBytes(a: string, b: string): number {
 }
 
 /**
- * Runs doveconf's settings check on a resolved configuration.
+ * One run of doveconf's service check over a resolved configuration, with the
+ * process-wide "already warned" flags.
+ *
+ * @example runServiceCheck(resolved, cfg, {}, { auth: false, anvil: false }, 'dovecot.conf').warnings;
+ */
+export function runServiceCheck(resolved: ResolvedConfig, cfg: LoadedConfig, env: CheckEnvironment, warned: WarnedFlags, file: string): CheckRun {
+  const warnings: Diagnostic[] = [];
+  const done = (error: Diagnostic | null): CheckRun => ({ error, warnings });
+  const ge = globalError(resolved, cfg, env, file);
+  if (ge !== null) return done(ge);
+  if (resolved.version === '2.4' && resolved.checksSkipped) return done(null);
+  const le = listError(resolved, file);
+  if (le !== null) return done(le);
+  const baseDir = baseDirOf(resolved);
+  const keys: string[] = [];
+  for (const s of resolved.services) {
+    if (!s.enabled) continue;
+    const errs = serviceRuleErrors(s, resolved, file);
+    if (errs.length > 0) return done(errs[0]!);
+    const lp = listenerPass(s, resolved, baseDir, file, keys);
+    warnings.push(...lp.warnings);
+    if (lp.error !== null) return done(lp.error);
+  }
+  const budgets = computeBudgets(resolved);
+  for (const w of budgetWarnings(budgets, resolved.version, file)) {
+    const kind = w.code === 'auth-client-limit' ? 'auth' : 'anvil';
+    if (warned[kind]) continue;
+    warned[kind] = true;
+    warnings.push(w);
+  }
+  keys.sort(compareBytes);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[i - 1]) return done(diag('duplicate-listener', `duplicate listener: ${keys[i]}`, file));
+  }
+  return done(null);
+}
+
+/**
+ * Every failing rule of a resolved configuration (not only doveconf's first),
+ * for the editor's badges.
+ *
+ * @example allServiceErrors(resolved, cfg, {}, 'dovecot.conf').map((d) => d.message);
+ */
+export function allServiceErrors(resolved: ResolvedConfig, cfg: LoadedConfig, env: CheckEnvironment, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ge = globalError(resolved, cfg, env, file);
+  if (ge !== null) out.push(ge);
+  const le = listError(resolved, file);
+  if (le !== null) out.push(le);
+  const baseDir = baseDirOf(resolved);
+  const keys: string[] = [];
+  for (const s of resolved.services) {
+    if (!s.enabled) continue;
+    out.push(...serviceRuleErrors(s, resolved, file));
+    const lp = listenerPass(s, resolved, baseDir, file, keys);
+    if (lp.error !== null) out.push(lp.error);
+  }
+  keys.sort(compareBytes);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[i - 1]) {
+      out.push(diag('duplicate-listener', `duplicate listener: ${keys[i]}`, file));
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The root check as doveconf runs it for the root settings (one pass, fresh
+ * warned flags), plus every failing rule and the budgets.
  *
  * @example verifyServices(resolved, loaded, { userExists: () => true }).warnings.map((w) => w.message);
  */
 export function verifyServices(resolved: ResolvedConfig, cfg: LoadedConfig, env: CheckEnvironment): VerifyResult {
-  const file = cfg.file;
-  const v = resolved.version;
-  const budgets = computeBudgets(resolved);
-  const all: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
-  const g = (k: string): string => resolved.globals[k]?.text ?? '';
-  const baseDir = g('base_dir') || '/run/dovecot';
-
-  // 1–9: global rules
-  const globalErrs: Diagnostic[] = [];
-  if (v === '2.3' && cfg.globals.has('listen') && cfg.globals.get('listen')!.value === '') {
-    globalErrs.push(diag('listen-empty', "listen can't be set empty", file));
-  }
-  if (v === '2.4' && cfg.serviceInFilter) globalErrs.push(diag('listen-empty', "listen can't be set empty", file));
-  const firstUid = globalNumber(resolved, cfg, 'first_valid_uid', 500);
-  const lastUid = globalNumber(resolved, cfg, 'last_valid_uid', 0);
-  if (lastUid !== 0 && firstUid > lastUid) globalErrs.push(diag('uid-range', "first_valid_uid can't be larger than last_valid_uid", file));
-  const firstGid = globalNumber(resolved, cfg, 'first_valid_gid', 1);
-  const lastGid = globalNumber(resolved, cfg, 'last_valid_gid', 0);
-  if (lastGid !== 0 && firstGid > lastGid) globalErrs.push(diag('gid-range', "first_valid_gid can't be larger than last_valid_gid", file));
-  for (const [key, code] of [['default_login_user', 'login-user-missing'], ['default_internal_user', 'internal-user-missing']] as const) {
-    const user = g(key);
-    if (env.userExists?.(user) === false) globalErrs.push(diag(code, `${key} doesn't exist: ${user}`, file));
-  }
-  resolved.services.forEach((s, i) => {
-    if (s.name.startsWith('\u0000unnamed-') || s.name === '') globalErrs.push(diag('service-missing-name', `Service #${i} is missing name`, file));
-  });
-  for (const s of resolved.services) {
-    if (!SERVICE_TYPES.has(s.type)) globalErrs.push(diag('unknown-service-type', `Unknown service type: ${s.type}`, file, [s.name]));
-  }
-  const knownProtocols = new Set(resolved.services.map((s) => s.protocol).filter((p) => p !== ''));
-  for (const p of resolved.protocols) {
-    if (!knownProtocols.has(p)) {
-      globalErrs.push(diag('unknown-protocol', `protocols: Unknown protocol: ${p}`, file));
-      break;
-    }
-  }
-  all.push(...globalErrs);
-
-  const passes = v === '2.3' ? 2 : 1;
-  let error: Diagnostic | null = globalErrs[0] ?? null;
-  if (error === null && !resolved.checksSkipped) {
-    for (let pass = 0; pass < passes; pass++) {
-      let passError: Diagnostic | null = null;
-      for (const s of resolved.services) {
-        if (!s.enabled) continue;
-        const errs = serviceErrors(s, resolved, file);
-        if (pass === passes - 1) all.push(...errs);
-        if (errs.length > 0) {
-          passError ??= errs[0]!;
-          if (pass === passes - 1) continue;
-          break;
-        }
-        if (passError === null) warnings.push(...baseDirWarnings(s, baseDir, file));
-      }
-      if (passError === null && pass === 0) warnings.push(...budgetWarnings(budgets, v, file));
-      if (pass === passes - 1 && passError !== null) error = passError;
-      if (passError !== null) continue;
-    }
-    if (error === null) {
-      const keys: string[] = [];
-      for (const s of resolved.services) if (s.enabled) keys.push(...listenerKeys(s, resolved, baseDir));
-      keys.sort(compareBytes);
-      for (let i = 1; i < keys.length; i++) {
-        if (keys[i] === keys[i - 1]) {
-          error = diag('duplicate-listener', `duplicate listener: ${keys[i]}`, file);
-          all.push(error);
-          break;
-        }
-      }
-    }
-  }
-  return { error, allErrors: all, warnings, budgets };
+  const run = runServiceCheck(resolved, cfg, env, { auth: false, anvil: false }, cfg.file);
+  return { error: run.error, allErrors: allServiceErrors(resolved, cfg, env, cfg.file), warnings: run.warnings, budgets: computeBudgets(resolved) };
 }

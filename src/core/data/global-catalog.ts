@@ -25,15 +25,21 @@ export interface GlobalCatalogData {
   readonly sections: Readonly<Record<string, SectionKind>>;
   /** Keys accepted inside a section, where known (2.4: the `S_` settings plus every root setting). */
   readonly sectionKeys?: Readonly<Record<string, readonly string[]>>;
+  /** Default of every setting as doveconf prints it (used for `$key` self-references). */
+  readonly defaults?: Readonly<Record<string, string>>;
+  /** 2.4: named filters that need one setting (`metric` → `metric_filter`). */
+  readonly required?: Readonly<Record<string, string>>;
 }
 
 interface RawSetting {
   readonly type: string;
+  readonly default?: string;
 }
 
 interface RawSection {
   readonly name?: string;
   readonly keys?: unknown;
+  readonly probeMessages?: readonly string[];
 }
 
 interface RawCatalog {
@@ -46,14 +52,23 @@ const TYPES = new Set<string>(['uint', 'size', 'time', 'bool', 'string', 'octal'
 
 function reduce(raw: RawCatalog, version: '2.3' | '2.4'): GlobalCatalogData {
   const settings: Record<string, SettingType | 'strlist'> = {};
+  const defaults: Record<string, string> = {};
   for (const [k, s] of Object.entries(raw.settings)) {
     if (s.type === 'section' || s.type === 'strlist') settings[k] = 'strlist';
     else settings[k] = TYPES.has(s.type) ? (s.type as SettingType) : 'string';
+    if (s.default !== undefined) defaults[k] = s.default;
+  }
+  const required: Record<string, string> = {};
+  for (const [name, s] of Object.entries(raw.sections)) {
+    for (const m of s.probeMessages ?? []) {
+      const r = /^Named filter (\S+) is required to have (\S+) setting/.exec(m);
+      if (r !== null && r[1] === name) required[name] = r[2]!;
+    }
   }
   const sections: Record<string, SectionKind> = {};
   const sectionKeys: Record<string, string[]> = {};
   for (const [name, s] of Object.entries(raw.sections)) {
-    if (name === 'service' || /_listener$/.test(name)) continue;
+    if (name === 'service' || name.endsWith('_listener')) continue;
     if (FILTERS.has(name)) sections[name] = 'filter';
     else if (s.name === 'required') sections[name] = 'named-list';
     else if (s.name === 'none') sections[name] = settings[name] === 'boollist' ? 'boollist' : 'named';
@@ -65,7 +80,7 @@ function reduce(raw: RawCatalog, version: '2.3' | '2.4'): GlobalCatalogData {
     if (t === 'strlist' && sections[k] === undefined) sections[k] = 'strlist';
     if (version === '2.4' && t === 'boollist' && sections[k] === undefined) sections[k] = 'boollist';
   }
-  return { settings, sections, sectionKeys };
+  return { settings, sections, sectionKeys, defaults, required };
 }
 
 /** 2.3.19.1 catalog. */

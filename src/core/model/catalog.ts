@@ -30,7 +30,24 @@ export interface VersionCatalog {
   rootSection(name: string): SectionKind | undefined;
   /** Keys of a root-level section, when the catalog knows them (undefined = accept any). */
   sectionKeys(name: string): ReadonlySet<string> | undefined;
+  /** Default of a root setting as doveconf prints it, when known. */
+  globalDefault(key: string): string | undefined;
+  /**
+   * 2.4: how doveconf's parser types a key: a named filter (`ssl_server`), a named list
+   * filter (`service`, `passdb`, `unix_listener`), a string or boolean list, a plain setting,
+   * or undefined when the key is unknown.
+   */
+  keyKind(key: string): KeyKind | undefined;
+  /** 2.4: the setting a named list filter must contain (`metric` → `metric_filter`). */
+  requiredSetting(filter: string): string | undefined;
+  /** Every key doveconf knows (settings and section names). */
+  allKeys(): readonly string[];
 }
+
+/** How a 2.4 key is typed by the parser. */
+export type KeyKind = 'filter-name' | 'filter-array' | 'strlist' | 'boollist' | 'setting';
+
+const ARRAY_FILTERS_24 = ['service', 'unix_listener', 'fifo_listener', 'inet_listener'];
 
 function build(version: DovecotVersion, data: GlobalCatalogData): VersionCatalog {
   const svc = version === '2.3' ? SERVICE_SETTINGS_23 : SERVICE_SETTINGS_24;
@@ -46,8 +63,26 @@ function build(version: DovecotVersion, data: GlobalCatalogData): VersionCatalog
   const sectionKeys = new Map(
     Object.entries(data.sectionKeys ?? {}).map(([k, v]) => [k, new Set(v)] as const),
   );
+  const kinds = new Map<string, KeyKind>();
+  if (version === '2.4') {
+    for (const [k, t] of settings) kinds.set(k, t === 'strlist' ? 'strlist' : t === 'boollist' ? 'boollist' : 'setting');
+    for (const [k, kind] of sections) {
+      if (kind === 'named-list') kinds.set(k, 'filter-array');
+      else if (kind === 'named') kinds.set(k, 'filter-name');
+    }
+    for (const k of ARRAY_FILTERS_24) kinds.set(k, 'filter-array');
+    for (const d of svc) kinds.set(`service_${d.key}`, 'setting');
+    for (const kind of ['unix_listener', 'fifo_listener', 'inet_listener'] as const) {
+      for (const d of lst[kind]) kinds.set(`${kind}_${d.key}`, 'setting');
+    }
+  }
+  const all = [...new Set([...settings.keys(), ...sections.keys(), ...kinds.keys()])];
   return {
     version,
+    globalDefault: (key) => data.defaults?.[key],
+    keyKind: (key) => kinds.get(key),
+    requiredSetting: (name) => data.required?.[name],
+    allKeys: () => all,
     serviceSetting: (key) => svcMap.get(key),
     listenerSetting: (kind, key) => lstMaps[kind].get(key),
     serviceSettings: () => svc,

@@ -9,6 +9,7 @@
  */
 import type { DovecotVersion, ListenerKind } from '../data/types.ts';
 import type { ValueForm } from '../syntax/statement.ts';
+import type { FilterState } from './filters.ts';
 
 /** Where a statement sits. */
 export interface SourceRef {
@@ -124,7 +125,26 @@ export type DiagnosticCode =
   | 'anvil-client-limit'
   | 'fd-limit'
   | 'stats-client-limit'
-  | 'global-after-filter';
+  | 'global-after-filter'
+  | 'unknown-variable'
+  | 'obsolete-setting'
+  | 'setting-kind'
+  | 'named-filter-required'
+  | 'socket-listen'
+  | 'ssl-disabled';
+
+/**
+ * Settings written inside one filter (`protocol imap { }`, `local 10.0.0.0/8 { }`, nested
+ * combinations), in the order doveconf creates its filter parsers. 2.3 checks every
+ * filter with the root settings merged in.
+ */
+export interface FilterScope {
+  readonly filter: FilterState;
+  readonly globals: Map<string, WrittenSetting>;
+  readonly services: Map<string, ServiceBlock>;
+  /** Where the filter was first opened. */
+  readonly at: SourceRef;
+}
 
 /** Everything read from a configuration, before defaults. */
 export interface LoadedConfig {
@@ -151,4 +171,8 @@ export interface LoadedConfig {
   serviceInFilter: boolean;
   /** Number of unnamed 2.3 `service {` blocks (each becomes a service with an empty name). */
   unnamedServices: number;
+  /** Filter scopes in creation order (root excluded). */
+  readonly filterScopes: FilterScope[];
+  /** How many warnings doveconf printed before it stopped at `errors[0]` (null without errors). */
+  warningsBeforeError: number | null;
 }

@@ -77,19 +77,74 @@ function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Resolves `.` and `..` segments (`features/../args/x.conf` → `args/x.conf`). */
+export function normalizePath(path: string): string {
+  const abs = path.startsWith('/');
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (seg !== '..' || !abs) out.push(seg);
+  }
+  return (abs ? '/' : '') + out.join('/');
+}
+
+const MAGIC = /[*?[]/;
+
 /**
- * File access over a path → text map.
+ * File access over a path → text map. Globs walk the pattern segment by
+ * segment like glob(3): literal segments are kept as written (so
+ * `features/../args/sasl.conf` matches `args/sasl.conf` and is reported as
+ * written), wildcard segments match the entries of that folder, sorted.
  *
  * @example memoryFiles({ 'a.conf': 'x = 1\n' }).read('a.conf');
  */
 export function memoryFiles(files: Readonly<Record<string, string>>): FileAccess {
-  const paths = Object.keys(files);
+  const byPath = new Map<string, string>();
+  const dirs = new Map<string, Set<string>>();
+  for (const [p, text] of Object.entries(files)) {
+    const n = normalizePath(p);
+    byPath.set(n, text);
+    const parts = n.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/') || (n.startsWith('/') ? '/' : '.');
+      const name = parts[i]!;
+      if (name === '') continue;
+      let set = dirs.get(dir);
+      if (set === undefined) dirs.set(dir, (set = new Set()));
+      set.add(name);
+    }
+  }
+  const exists = (p: string): boolean => {
+    const n = normalizePath(p);
+    return byPath.has(n) || dirs.has(n === '' ? '.' : n);
+  };
+  const globOne = (pattern: string): string[] => {
+    const abs = pattern.startsWith('/');
+    const segs = pattern.split('/').filter((s, i) => !(abs && i === 0));
+    let bases = [abs ? '/' : ''];
+    for (const seg of segs) {
+      const next: string[] = [];
+      for (const base of bases) {
+        const join = (name: string): string => (base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`);
+        if (!MAGIC.test(seg)) {
+          next.push(join(seg.replace(/\\(.)/g, '$1')));
+          continue;
+        }
+        const dirKey = normalizePath(base === '' ? '.' : base) || '.';
+        const names = [...(dirs.get(dirKey) ?? [])].sort(byteOrder);
+        const re = globRegex(seg);
+        for (const n of names) if ((!n.startsWith('.') || seg.startsWith('.')) && re.test(n)) next.push(join(n));
+      }
+      bases = next;
+    }
+    return bases.filter((p) => byPath.has(normalizePath(p)) || (exists(p) && false)).sort(byteOrder);
+  };
   return {
-    glob: (pattern) =>
-      expandBraces(pattern).flatMap((alt) => {
-        const re = globRegex(alt);
-        return paths.filter((p) => re.test(p)).sort(byteOrder);
-      }),
-    read: (path) => (path in files ? { text: files[path]! } : { error: 'No such file or directory' }),
+    glob: (pattern) => expandBraces(pattern).flatMap(globOne),
+    read: (path) => {
+      const t = byPath.get(normalizePath(path));
+      return t !== undefined ? { text: t } : { error: 'No such file or directory' };
+    },
   };
 }

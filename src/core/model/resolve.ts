@@ -15,7 +15,9 @@ import {
 } from '../data/services-2.4.ts';
 import { GLOBALS_23, GLOBALS_24 } from '../data/globals.ts';
 import type { LoadedConfig, ServiceBlock, SourceRef } from './config.ts';
-import { parseBool, parseOctal, parseSize, parseTime, parseUint, parsePort, UINT_MAX } from './values.ts';
+import { parseBool, parseOctal, parseSize, parseTime, parseUint, parsePort, UINT_MAX, SIZE_UNLIMITED } from './values.ts';
+
+const SIZE_MAX_NUMBER = Number(SIZE_UNLIMITED);
 import { splitBoollist } from './lists.ts';
 
 /** Where an effective value comes from. */
@@ -237,7 +239,7 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
       restartCount = numeric(text('service_count'), 'uint', version, cpu);
       const vt = text('vsz_limit');
       const vsz = numeric(vt, 'size', version, cpu);
-      const unset = vt === SERVICE_FIELD_DEFAULTS_23['vsz_limit'] || vsz >= 18446744073709551615;
+      const unset = vt === SERVICE_FIELD_DEFAULTS_23['vsz_limit'] || vsz >= SIZE_MAX_NUMBER;
       const eff = unset ? numeric(globals['default_vsz_limit']!.text, 'size', version, cpu) : vsz;
       vszLimit = eff === 0 ? null : eff;
       const ik = numeric(text('idle_kill'), 'time', version, cpu);
@@ -249,7 +251,7 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
       clientLimitRaw = clientLimit;
       restartCount = numeric(text('restart_request_count'), 'uint', version, cpu);
       const vsz = numeric(text('vsz_limit'), 'size', version, cpu);
-      vszLimit = vsz >= 18446744073709551615 ? null : vsz;
+      vszLimit = vsz >= SIZE_MAX_NUMBER ? null : vsz;
       const ik = numeric(text('idle_kill_interval'), 'time', version, cpu);
       idleKill = ik >= UINT_MAX ? null : ik;
     }
@@ -258,10 +260,9 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
 
     const listeners: EffectiveListener[] = [];
     const seen = new Set<string>();
-    const addListener = (kind: ListenerKind, lname: string, builtinSettings: Readonly<Record<string, string>> | undefined): void => {
-      const id = `${kind} ${lname}`;
-      seen.add(id);
-      const lb = block?.listeners.get(id);
+    const addListener = (kind: ListenerKind, lname: string, builtinSettings: Readonly<Record<string, string>> | undefined, mapKey = `${kind} ${lname}`): void => {
+      seen.add(mapKey);
+      const lb = block?.listeners.get(mapKey);
       const lvals: Record<string, EffectiveValue> = {};
       const base = listenerDefaults[kind];
       const lkeys = new Set([...Object.keys(base), ...(lb ? [...lb.settings.keys()] : [])]);
@@ -285,8 +286,8 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
       });
     };
     for (const l of def?.listeners ?? []) addListener(l.kind, l.name, l.settings);
-    for (const lb of block?.listeners.values() ?? []) {
-      if (!seen.has(`${lb.kind} ${lb.name}`)) addListener(lb.kind, lb.name, undefined);
+    for (const [mapKey, lb] of block?.listeners ?? []) {
+      if (!seen.has(mapKey)) addListener(lb.kind, lb.name, undefined, mapKey);
     }
 
     const pl = processLimit;

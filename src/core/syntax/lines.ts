@@ -32,6 +32,12 @@ export interface RawLine {
   readonly ambiguousHash: readonly { offset: number; line: number }[];
   /** True when the logical line is empty (blank or comment-only lines). */
   readonly trivia: boolean;
+  /**
+   * The file ended inside a continuation: the text collected so far. doveconf keeps
+   * it and prepends it to the next line it reads, which for an included file is the
+   * including file's next line.
+   */
+  readonly pending?: string;
 }
 
 /** A run of `logical` copied from the source starting at `source`. */
@@ -147,8 +153,10 @@ export function splitLogicalLines(text: string, version: DovecotVersion): RawLin
     if (end > i && text[end - 1] === '\\') {
       let e = end - 1;
       while (e > i && isWhite(text[e - 1], version)) e--;
-      segments.push({ logical: logical.length, source: i, length: e - i });
-      logical += text.slice(i, e) + ' ';
+      if (e > i) {
+        segments.push({ logical: logical.length, source: i, length: e - i });
+        logical += text.slice(i, e) + ' ';
+      }
       continue;
     }
     segments.push({ logical: logical.length, source: i, length: end - i });
@@ -167,7 +175,7 @@ export function splitLogicalLines(text: string, version: DovecotVersion): RawLin
     const last = phys[phys.length - 1]!;
     result.push({
       start: pendingStart, end: last.end, firstLine: pendingFirst, lastLine: last.line,
-      logical: '', segments: [], ambiguousHash: hashes, trivia: true,
+      logical: '', segments: [], ambiguousHash: hashes, trivia: true, pending: logical,
     });
   }
   return result;
