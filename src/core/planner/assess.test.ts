@@ -53,6 +53,14 @@ describe('warnings', () => {
     expect(codes(a)).not.toContain('fd-over-ulimit');
     expect(a.fd.perProcess).toBe(96000);
   });
+  it('fd: the total over all processes is a note when it passes the per-process ulimit', () => {
+    const a = assess(V24, input(20000, { loginMode: 'high-performance', cores: 8 }));
+    const w = a.warnings.find((x) => x.code === 'fd-total')!;
+    expect(w.severity).toBe('info');
+    expect(w.message).toContain(`about ${a.fd.total} fds`);
+    expect(a.fd.total).toBe(planCapacity(V24, input(20000, { loginMode: 'high-performance', cores: 8 }), { version: '2.4' }).planned.budgets.totals.fileDescriptors);
+    expect(codes(assess(V24, input(20000, { loginMode: 'high-performance', cores: 8, ulimit: 1_000_000 })))).not.toContain('fd-total');
+  });
   it('memory: worst case at the expected peak over RAM is a caution, only the limits over RAM a note', () => {
     expect(codes(assess(V24, input(1000, { ramBytes: 8 * GIB })))).toContain('memory-over-ram');
     const small = assess(V24, input(10, { lmtpParallel: 1, ramBytes: 64 * GIB }));

@@ -226,6 +226,9 @@ function findWarnings(plan: Plan, memory: MemoryGauge, fd: FdGauge, enabled: rea
   if (load.role === 'proxy' && fd.perProcess > input.ulimit && fd.perProcessService !== null) {
     out.push({ code: 'fd-proxy-over-ulimit', severity: 'danger', source: 'budgets-3.4', services: [fd.perProcessService], message: `A ${fd.perProcessService} process proxying ${fd.perProcess / 2} connections holds about ${fd.perProcess} fds (client + backend side), above ulimit -n ${input.ulimit}.` });
   }
+  if (fd.total > input.ulimit) {
+    out.push({ code: 'fd-total', severity: 'info', source: 'budgets-3.4', services: [], message: `All processes together hold about ${fd.total} fds at max load (listeners + one per connection${load.role === 'proxy' ? ', two on the proxy\'s login side' : ''}). ulimit -n (${input.ulimit}) applies to each process; the system-wide limit (fs.file-max) must cover the total.` });
+  }
 
   if (memory.atLoadBytes === null || memory.limitsBytes === null) {
     const unbounded = enabled.filter((s) => s.vszLimit === null).map((s) => s.name);

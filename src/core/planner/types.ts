@@ -112,6 +112,7 @@ export type PlanWarningCode =
   | 'memory-unbounded'
   | 'fd-over-ulimit'
   | 'fd-proxy-over-ulimit'
+  | 'fd-total'
   | 'budget-wraps'
   | 'process-limit-unlimited'
   | 'process-limit-1'

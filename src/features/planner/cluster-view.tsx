@@ -85,7 +85,7 @@ export function ClusterView({ cluster, editing }: ClusterViewProps) {
           </tr>
         </tbody>
       </table>
-      <details className="pl-assumptions">
+      <details className="pl-assumptions" open>
         <summary>Assumptions</summary>
         <ul>{cluster.assumptions.map((a) => <li key={a}>{a}</li>)}</ul>
       </details>

@@ -29,7 +29,8 @@ export function HeadroomBars({ rows }: HeadroomBarsProps) {
           {rows.map((r) => {
             const scale = Math.max(r.plannedMax, r.expected, r.currentMax, 1) * 1.04;
             const over = r.plannedMax < r.expected;
-            const tone = over ? 'is-over' : r.headroomPercent !== null && r.headroomPercent < 10 ? 'is-tight' : 'is-ok';
+            // lmtp is planned without headroom on purpose: the MTA caps its deliveries
+            const tone = over ? 'is-over' : r.serviceClass !== 'lmtp' && r.headroomPercent !== null && r.headroomPercent < 10 ? 'is-tight' : 'is-ok';
             return (
               <li key={r.service} className={`pl-bar-row ${tone}`}>
                 <div className="pl-bar-label">

@@ -63,6 +63,7 @@ export function PlannerPanel() {
   };
 
   const total = PLAN_PROTOCOLS.reduce((a, p) => a + effective.connections[p], 0);
+  const perServer = PLAN_PROTOCOLS.reduce((a, p) => a + plan.load.expected[p], 0);
   const danger = assessment.warnings.filter((w) => w.severity === 'danger').length;
   return (
     <section className="pl" aria-label="Capacity planner">
@@ -74,7 +75,7 @@ export function PlannerPanel() {
           </p>
         </div>
         <dl className="pl-kpis">
-          <div><dt>expected</dt><dd>{formatCount(total)}</dd></div>
+          <div><dt>{plan.load.servers > 1 ? 'per server' : 'expected'}</dt><dd>{formatCount(perServer)}</dd></div>
           <div><dt>auth needs</dt><dd>{formatCount(assessment.auth.requiredExact)}</dd></div>
           <div><dt>anvil needs</dt><dd>{formatCount(assessment.anvil.requiredExact)}</dd></div>
           <div className={danger > 0 ? 'is-over' : 'is-ok'}><dt>verdict</dt><dd>{danger > 0 ? `${danger} problem${danger === 1 ? '' : 's'}` : 'fits'}</dd></div>
