@@ -146,4 +146,12 @@ describe('cluster on paper', () => {
     expect(c.proxy.plan.planned.warnings).toEqual([]);
     expect(c.backend.plan.planned.warnings).toEqual([]);
   });
+  it('reuses the plan it is given for its role and plans the other tier', () => {
+    const i = input(20000, { role: 'backend', proxies: 2, backends: 4 });
+    const known = planCapacity(V24, i, { version: '2.4' });
+    const c = planCluster(V24, i, { version: '2.4' }, known);
+    expect(c.backend.plan).toBe(known);
+    expect(c.proxy.plan.input.role).toBe('proxy');
+    expect(c.proxy.plan.load.expected.imap).toBe(10000);
+  });
 });

@@ -51,8 +51,8 @@ export const CLUSTER_ASSUMPTIONS: readonly string[] = [
   'LMTP deliveries in parallel are split the same way: per proxy = deliveries ÷ proxies, per backend = deliveries ÷ backends.',
 ];
 
-function tier(text: string, input: PlanInput, role: 'proxy' | 'backend', opts: PlanOptions): ClusterTier {
-  const plan = planCapacity(text, { ...input, role }, opts);
+function tier(text: string, input: PlanInput, role: 'proxy' | 'backend', opts: PlanOptions, known: Plan | undefined): ClusterTier {
+  const plan = known !== undefined && known.input.role === role ? known : planCapacity(text, { ...input, role }, opts);
   return { role, servers: plan.load.servers, plan, assessment: assessPlan(plan) };
 }
 
@@ -66,13 +66,14 @@ function capacity(t: ClusterTier, pick: 'login' | 'postLogin'): Record<PlanProto
 }
 
 /**
- * Plans both tiers of a proxy cluster.
+ * Plans both tiers of a proxy cluster. `known`, when given, is the plan of the
+ * same text and input for its role (reused instead of planned again).
  *
  * @example planCluster(text, input, { version: '2.3' }).proxy.plan.recommendations;
  */
-export function planCluster(text: string, input: PlanInput, opts: PlanOptions): ClusterPlan {
-  const proxy = tier(text, input, 'proxy', opts);
-  const backend = tier(text, input, 'backend', opts);
+export function planCluster(text: string, input: PlanInput, opts: PlanOptions, known?: Plan): ClusterPlan {
+  const proxy = tier(text, input, 'proxy', opts, known);
+  const backend = tier(text, input, 'backend', opts, known);
   const mem = (t: ClusterTier) => (t.plan.planned.budgets.totals.memoryBytes === null ? null : t.plan.planned.budgets.totals.memoryBytes * t.servers);
   const pm = mem(proxy);
   const bm = mem(backend);

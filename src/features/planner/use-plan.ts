@@ -37,8 +37,8 @@ export function usePlan(input: PlanInput): PlanView {
   const assessment = useMemo(() => assessPlan(plan), [plan]);
   const curve = useMemo(() => requirementCurve(plan), [plan]);
   const cluster = useMemo(
-    () => (deferred.role === 'single' ? null : planCluster(text, deferred, { version, fileName })),
-    [text, deferred, version, fileName],
+    () => (plan.input.role === 'single' ? null : planCluster(text, deferred, { version, fileName }, plan)),
+    [text, deferred, version, fileName, plan],
   );
   return { plan, assessment, curve, cluster, stale: deferred !== input };
 }
