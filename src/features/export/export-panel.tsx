@@ -98,7 +98,7 @@ export function ExportPanel() {
         </label>
       </div>
       <p className="export-status" role="status" aria-live="polite">{status}</p>
-      <ExportVerdict check={result.check} target={target} />
+      <ExportVerdict check={result.check} target={target} form={form} sourceErrors={result.sourceErrors} />
       <h3 className="export-subhead">
         {src.version === target ? `Notes (Dovecot ${target})` : `Converted from Dovecot ${src.version} to ${target}`}
       </h3>

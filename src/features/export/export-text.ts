@@ -12,7 +12,7 @@
  */
 import {
   checkConfig, convertConfig, formatValue, parseConfig, applyEdits,
-  type CheckResult, type ConversionNote, type Diagnostic, type DovecotVersion, type FileAccess, type TextEdit,
+  type CheckOptions, type CheckResult, type ConversionNote, type Diagnostic, type DovecotVersion, type FileAccess, type TextEdit,
 } from '../../core/index.ts';
 import type { WrittenSetting } from '../../core/model/config.ts';
 import { formatSectionValue } from '../../core/syntax/edit.ts';
@@ -52,6 +52,8 @@ export interface ExportResult {
   readonly target: DovecotVersion;
   readonly notes: readonly ExportNote[];
   readonly check: ExportCheck;
+  /** Errors of the source text itself: what doveconf cannot read is not in a changed-settings export. */
+  readonly sourceErrors: readonly Diagnostic[];
 }
 
 /** The name the export gets and where the check puts it. */
@@ -131,8 +133,8 @@ export function changedSettingsText(result: CheckResult): { text: string; notes:
 
 function changedHeader(src: ExportSource, target: DovecotVersion): string {
   const name = src.fileName.replace(/[\r\n]/g, ' ');
-  return `# conf.d/${EXPORT_FILE_NAME} for Dovecot ${target}: the service settings of ${name}\n`
-    + `# that differ from the defaults (as doveconf -n lists them), exported by Dovecot Service Editor.\n`;
+  return `# conf.d/${EXPORT_FILE_NAME} for Dovecot ${target}, exported by Dovecot Service Editor:\n`
+    + `# the service settings of ${name} that differ from the defaults (doveconf -n).\n`;
 }
 
 /** Removes the 2.4 version lines (they must open dovecot.conf, not an included file). */
@@ -175,13 +177,14 @@ export function wrapperConfig(version: DovecotVersion, protocols: string): strin
 
 /**
  * Checks an exported file the way doveconf will see it (included from a
- * standard dovecot.conf with the given protocols).
+ * standard dovecot.conf with the given protocols). `env` tells which system
+ * users exist (the browser cannot: those checks are skipped there).
  *
  * @example checkExport('service auth {\n  client_limit = 1\n}\n', '2.4', 'imap').warnings;
  */
-export function checkExport(exported: string, target: DovecotVersion, protocols: string): ExportCheck {
+export function checkExport(exported: string, target: DovecotVersion, protocols: string, env?: CheckOptions['env']): ExportCheck {
   const wrapper = wrapperConfig(target, protocols);
-  const r = checkConfig({ path: WRAPPER_PATH, text: wrapper }, { version: target, files: wrapperFiles(wrapper, exported) });
+  const r = checkConfig({ path: WRAPPER_PATH, text: wrapper }, { version: target, files: wrapperFiles(wrapper, exported), ...(env ? { env } : {}) });
   return { wrapper, protocols, errors: r.errors, warnings: r.warnings };
 }
 
@@ -218,5 +221,5 @@ export function buildExport(src: ExportSource, form: ExportForm, target: Dovecot
   }
   const protocols = checked.resolved.protocols.join(' ');
   const text = form === 'changed' ? changedHeader(src, target) + stripped.text : stripped.text;
-  return { text, form, from: src.version, target, notes, check: checkExport(text, target, protocols) };
+  return { text, form, from: src.version, target, notes, check: checkExport(text, target, protocols), sourceErrors: checked.allErrors };
 }

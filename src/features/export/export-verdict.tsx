@@ -5,11 +5,21 @@
  *
  * @example <ExportVerdict check={result.check} target="2.4" />
  */
-import type { DovecotVersion } from '../../core/index.ts';
-import type { ExportCheck } from './export-text.ts';
+import type { Diagnostic, DovecotVersion } from '../../core/index.ts';
+import type { ExportCheck, ExportForm } from './export-text.ts';
+
+/** Props of the verdict. */
+export interface ExportVerdictProps {
+  readonly check: ExportCheck;
+  readonly target: DovecotVersion;
+  readonly form: ExportForm;
+  /** Errors of the configuration being exported. */
+  readonly sourceErrors: readonly Diagnostic[];
+}
 
 /** The verdict block. */
-export function ExportVerdict({ check, target }: { check: ExportCheck; target: DovecotVersion }) {
+export function ExportVerdict({ check, target, form, sourceErrors }: ExportVerdictProps) {
+  const source = sourceErrors[0];
   const error = check.errors[0];
   const state = error !== undefined ? 'error' : check.warnings.length > 0 ? 'warning' : 'ok';
   const head = error !== undefined
@@ -19,6 +29,15 @@ export function ExportVerdict({ check, target }: { check: ExportCheck; target: D
       : `doveconf ${target} accepts it without warnings.`;
   return (
     <div className="export-verdict" data-state={state}>
+      {source !== undefined ? (
+        <p className="export-source-errors">
+          The configuration itself has {sourceErrors.length === 1 ? 'an error' : `${sourceErrors.length} errors`}
+          {source.line !== null ? ` (line ${source.line}: ${source.message})` : ` (${source.message})`}.{' '}
+          {form === 'changed'
+            ? 'A changed-settings export leaves out what doveconf cannot read: fix it in the text first.'
+            : 'The whole file is exported as typed, error included.'}
+        </p>
+      ) : null}
       <p role="status">{head}</p>
       {check.warnings.length > 0 ? (
         <ul aria-label="doveconf warnings">

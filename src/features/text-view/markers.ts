@@ -4,7 +4,8 @@
  * settings check, the budget warnings) are attached to where the value they
  * are about was written (the service's `client_limit` line, a root
  * `service_process_limit`, `default_client_limit` ...), else to the
- * `service NAME {` line, else to line 1. Pure (no Monaco): positions are
+ * `service NAME {` line, else to the first statement of the file (line 1
+ * when it has none). Pure (no Monaco): positions are
  * 1-based lines and UTF-16 columns, as Monaco's are.
  *
  * @example
@@ -144,7 +145,9 @@ function duplicateListenerAnchor(d: Diagnostic, result: CheckResult, file: strin
 }
 
 /** Where a diagnostic without offsets belongs, or undefined for line 1. */
-function anchorOf(d: Diagnostic, result: CheckResult, file: string): SourceRef | undefined {
+function anchorOf(d: Diagnostic, result: CheckResult, file: string, text: string): { start: number; end: number } | undefined {
+  // doveconf notices a missing brace at the end of the file
+  if (d.code === 'missing-close') return { start: text.length, end: text.length };
   if (d.code === 'duplicate-listener') return duplicateListenerAnchor(d, result, file);
   if (d.code === 'unknown-protocol') {
     const at = result.loaded.protocols.at;
@@ -160,6 +163,21 @@ function anchorOf(d: Diagnostic, result: CheckResult, file: string): SourceRef |
   return s !== undefined ? serviceAnchor(d, s, file) : undefined;
 }
 
+/** The first line that is neither blank nor a comment (else line 1): where file-level problems go. */
+function firstStatementLine(text: string): { start: number; end: number } {
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(start, end).trim();
+    if (line !== '' && !line.startsWith('#')) return { start, end };
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  const nl = text.indexOf('\n');
+  return { start: 0, end: nl === -1 ? text.length : nl };
+}
+
 /**
  * Every error, warning and unresolved include of a check as markers on `text`
  * (the text that was checked), without duplicates (2.3 prints some warnings
@@ -170,6 +188,7 @@ function anchorOf(d: Diagnostic, result: CheckResult, file: string): SourceRef |
 export function diagnosticMarkers(result: CheckResult, text: string): TextMarker[] {
   const file = result.file;
   const starts = lineStarts(text);
+  const firstStatement = firstStatementLine(text);
   const seen = new Set<string>();
   const out: TextMarker[] = [];
   const all = [...result.allErrors, ...result.warnings, ...result.loaded.unresolvedIncludes];
@@ -181,9 +200,9 @@ export function diagnosticMarkers(result: CheckResult, text: string): TextMarker
       start = d.start;
       end = d.end;
     } else {
-      const at = anchorOf(d, result, file);
-      start = at?.start ?? 0;
-      end = at?.end ?? (text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+      const at = anchorOf(d, result, file, text) ?? firstStatement;
+      start = at.start;
+      end = at.end;
     }
     const key = `${d.code}\u0000${d.message}\u0000${start}\u0000${end}`;
     if (seen.has(key)) continue;

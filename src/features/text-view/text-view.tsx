@@ -44,6 +44,7 @@ export function TextView() {
       ...(mono !== '' ? { fontFamily: mono } : {}),
       scrollBeyondLastLine: false,
       renderWhitespace: 'selection',
+      bracketPairColorization: { enabled: false },
       tabSize: 2,
       insertSpaces: true,
       detectIndentation: true,
