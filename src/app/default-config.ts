@@ -11,3 +11,6 @@ dovecot_config_version = 2.4.1
 dovecot_storage_version = 2.4.1
 protocols = imap pop3 lmtp submission
 `;
+
+/** The name the embedded default goes by. */
+export const DEFAULT_FILE_NAME = 'dovecot.conf';

@@ -7,7 +7,7 @@
  *
  * @example const analysis = selectAnalysis(store.getState());
  */
-import { checkConfig, parseConfig, type CheckResult, type ConfigDocument, type DovecotVersion } from '../core/index.ts';
+import { checkConfig, parseConfig, type CheckResult, type ConfigDocument, type Diagnostic, type DovecotVersion } from '../core/index.ts';
 import { serviceConnections, type Connection } from '../core/graph/connections.ts';
 import type { BackgroundAnalysis } from './check-slice.ts';
 import type { EditorState } from './editor-store.ts';
@@ -73,4 +73,36 @@ export function selectDocument(s: Pick<EditorState, 'text' | 'version'>): Config
     lastDocVersion = s.version;
   }
   return lastDoc;
+}
+
+/** Problems that name one service. */
+export interface ServiceProblems {
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+let problemsFor: CheckResult | null = null;
+let lastProblems: ReadonlyMap<string, ServiceProblems> = new Map();
+
+/** Every error (all of them, not only doveconf's first) and warning, grouped by the services they name. */
+export function selectServiceProblems(s: AnalysisInput): ReadonlyMap<string, ServiceProblems> {
+  const analysis = selectAnalysis(s);
+  if (analysis !== problemsFor) {
+    const map = new Map<string, { errors: Diagnostic[]; warnings: Diagnostic[] }>();
+    const add = (d: Diagnostic, bucket: 'errors' | 'warnings'): void => {
+      for (const name of new Set(d.services ?? [])) {
+        let p = map.get(name);
+        if (p === undefined) {
+          p = { errors: [], warnings: [] };
+          map.set(name, p);
+        }
+        p[bucket].push(d);
+      }
+    };
+    for (const d of analysis.allErrors) add(d, 'errors');
+    for (const d of analysis.warnings) add(d, 'warnings');
+    lastProblems = map;
+    problemsFor = analysis;
+  }
+  return lastProblems;
 }

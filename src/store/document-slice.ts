@@ -30,9 +30,10 @@ export interface DocumentSlice {
   setText(text: string, label: string, fileName?: string): void;
   /**
    * Replace the text with an imported file: also the new diff baseline. `version`
-   * is the version detected off the main thread for a large text.
+   * is the version detected off the main thread for a large text, or (with
+   * `chosen`) the version the user picked for it.
    */
-  importText(text: string, fileName: string, version?: DovecotVersion): void;
+  importText(text: string, fileName: string, version?: DovecotVersion, chosen?: boolean): void;
   /** Apply core text edits as one undo step. */
   applyEdits(edits: readonly TextEdit[], label: string): void;
   /** Apply several edit steps in order (each on the result of the previous one) as one undo step. */
@@ -63,10 +64,12 @@ export function createDocumentSlice(initialText: string, fileName: string): Stat
         ...(s.versionSource === 'detected' || name !== undefined ? { version: detectedOr(text, s.version), versionSource: 'detected' as const } : {}),
       });
     },
-    importText: (text, name, version) => {
+    importText: (text, name, version, chosen = false) => {
       set({
         text, importedText: text, fileName: name,
-        version: version ?? detectedOr(text, get().version), versionSource: 'detected', lastChange: `Imported ${name}`,
+        version: version ?? detectedOr(text, get().version),
+        versionSource: chosen && version !== undefined ? 'chosen' : 'detected',
+        lastChange: `Imported ${name}`,
       });
     },
     applyEdits: (edits, label) => {

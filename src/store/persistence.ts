@@ -31,6 +31,7 @@ export interface SavedWork {
     readonly ulimit: number;
     readonly textViewOpen: boolean;
     readonly plannerOpen: boolean;
+    readonly exportOpen: boolean;
     readonly serviceKind: ServiceListFilter;
     readonly showDisabled: boolean;
     readonly cpuCores: number;
@@ -49,7 +50,7 @@ export function savedWorkOf(s: EditorState): SavedWork {
     text: s.text, fileName: s.fileName, importedText: s.importedText, version: s.version, versionSource: s.versionSource,
     pinned: s.pinned,
     ui: {
-      theme: s.theme, ulimit: s.ulimit, textViewOpen: s.textViewOpen, plannerOpen: s.plannerOpen,
+      theme: s.theme, ulimit: s.ulimit, textViewOpen: s.textViewOpen, plannerOpen: s.plannerOpen, exportOpen: s.exportOpen,
       serviceKind: s.serviceKind, showDisabled: s.showDisabled, cpuCores: s.cpuCores,
     },
   };
@@ -101,6 +102,7 @@ export function loadSavedWork(storage: WorkStorage | null): SavedWork | null {
       ulimit: positiveInt(ui['ulimit'], 65536),
       textViewOpen: ui['textViewOpen'] === true,
       plannerOpen: ui['plannerOpen'] === true,
+      exportOpen: ui['exportOpen'] === true && ui['plannerOpen'] !== true,
       serviceKind: KINDS.includes(ui['serviceKind'] as ServiceListFilter) ? (ui['serviceKind'] as ServiceListFilter) : 'all',
       showDisabled: ui['showDisabled'] !== false,
       cpuCores: positiveInt(ui['cpuCores'], 4),
@@ -147,7 +149,7 @@ export function saveWork(storage: WorkStorage, s: EditorState): 'saved' | 'too-l
 
 const SAVED_FIELDS: readonly (keyof EditorState)[] = [
   'text', 'fileName', 'importedText', 'version', 'versionSource', 'pinned',
-  'theme', 'ulimit', 'textViewOpen', 'plannerOpen', 'serviceKind', 'showDisabled', 'cpuCores',
+  'theme', 'ulimit', 'textViewOpen', 'plannerOpen', 'exportOpen', 'serviceKind', 'showDisabled', 'cpuCores',
 ];
 
 /**

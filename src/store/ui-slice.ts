@@ -24,6 +24,8 @@ export interface UiSlice {
   readonly ulimit: number;
   readonly textViewOpen: boolean;
   readonly plannerOpen: boolean;
+  /** The export drawer (shares the right-hand drawer with the planner: one at a time). */
+  readonly exportOpen: boolean;
   /** Text typed into the service list's search box. */
   readonly serviceFilter: string;
   /** Which kind of services the list shows. */
@@ -36,6 +38,7 @@ export interface UiSlice {
   setUlimit(n: number): void;
   setTextViewOpen(open: boolean): void;
   setPlannerOpen(open: boolean): void;
+  setExportOpen(open: boolean): void;
   setServiceFilter(filter: string): void;
   setServiceKind(kind: ServiceListFilter): void;
   setShowDisabled(show: boolean): void;
@@ -49,6 +52,7 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) =
   ulimit: 65536,
   textViewOpen: false,
   plannerOpen: false,
+  exportOpen: false,
   serviceFilter: '',
   serviceKind: 'all',
   showDisabled: true,
@@ -57,7 +61,8 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) =
   setTheme: (theme) => set({ theme }),
   setUlimit: (ulimit) => set({ ulimit }),
   setTextViewOpen: (textViewOpen) => set({ textViewOpen }),
-  setPlannerOpen: (plannerOpen) => set({ plannerOpen }),
+  setPlannerOpen: (plannerOpen) => set(plannerOpen ? { plannerOpen, exportOpen: false } : { plannerOpen }),
+  setExportOpen: (exportOpen) => set(exportOpen ? { exportOpen, plannerOpen: false } : { exportOpen }),
   setServiceFilter: (serviceFilter) => set({ serviceFilter }),
   setServiceKind: (serviceKind) => set({ serviceKind }),
   setShowDisabled: (showDisabled) => set({ showDisabled }),

@@ -1,0 +1,42 @@
+/**
+ * The inspector: every setting of the selected service and of each of its
+ * listeners, with effective defaults, their sources, doveconf's messages and
+ * the documentation.
+ *
+ * @example <Inspector />
+ */
+// oxlint-disable-next-line import/no-unassigned-import
+import './inspector.css';
+import { selectAnalysis } from '../../store/derived.ts';
+import type { EditorState } from '../../store/editor-store.ts';
+import { useEditor } from '../../store/store-context.tsx';
+import { ServiceInspector } from './service-inspector.tsx';
+
+const selectSelected = (s: EditorState) => s.selected;
+const selectResolved = (s: EditorState) => selectAnalysis(s).resolved;
+
+/** The inspector region. */
+export function Inspector() {
+  const selected = useEditor(selectSelected);
+  const resolved = useEditor(selectResolved);
+  const service = selected === null ? undefined : resolved.services.find((s) => s.name === selected);
+  return (
+    <section className="inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title" className="pane-title">Inspector</h2>
+      {service ? (
+        <ServiceInspector key={service.name} service={service} />
+      ) : (
+        <div className="empty-state">
+          {selected !== null ? (
+            <p>Service <code>{selected}</code> is no longer in the configuration.</p>
+          ) : (
+            <>
+              <p className="empty-title">No service selected</p>
+              <p>Select a service in the list or on the graph to see and edit every setting of it and of its listeners.</p>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * One row of the service list: name, kind, whether it runs, its max
+ * connections, whether the file edits it, and its problem counts.
+ *
+ * @example <ServiceRow service={s} selected={false} problems={undefined} />
+ */
+import { memo } from 'react';
+import type { EffectiveService } from '../../core/index.ts';
+import { formatCount } from '../../components/format.ts';
+import { Icon } from '../../components/icon.tsx';
+import type { ServiceProblems } from '../../store/derived.ts';
+import { useEditorStore } from '../../store/store-context.tsx';
+
+/** A service row. */
+export const ServiceRow = memo(function ServiceRow({ service: s, selected, problems }: { service: EffectiveService; selected: boolean; problems: ServiceProblems | undefined }) {
+  const store = useEditorStore();
+  const errors = problems?.errors.length ?? 0;
+  const warnings = problems?.warnings.length ?? 0;
+  const kind = [s.type, s.protocol].filter((x) => x !== '').join(' · ') || 'core';
+  return (
+    <li>
+      <button
+        type="button"
+        className={`service-row${selected ? ' is-selected' : ''}${s.enabled ? '' : ' is-disabled'}`}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => store.getState().select(s.name)}
+      >
+        <span className={`run-dot${s.enabled ? ' on' : ''}`} aria-label={s.enabled ? 'runs' : 'disabled'} role="img" />
+        <span className="row-main">
+          <span className="row-name">{s.name}</span>
+          <span className="row-meta">
+            {kind}
+            {!s.builtin ? <span className="mini-tag">custom</span> : null}
+            {s.block !== undefined ? <span className="mini-tag accent">edited</span> : null}
+          </span>
+        </span>
+        <span className="row-side">
+          {errors > 0 ? <span className="count-badge error" title={`${errors} error(s)`}><Icon name="error" size={12} />{errors}</span> : null}
+          {warnings > 0 ? <span className="count-badge warning" title={`${warnings} warning(s)`}><Icon name="warning" size={12} />{warnings}</span> : null}
+          {s.enabled ? <span className="row-num" title="max connections">{formatCount(s.maxConnections)}</span> : null}
+        </span>
+      </button>
+    </li>
+  );
+});
