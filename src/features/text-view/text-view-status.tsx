@@ -1,7 +1,7 @@
 /**
- * One line above the editor saying what doveconf makes of the text: it does
- * not parse (and the graph keeps the last configuration that did), it would
- * be refused, or it is accepted with so many warnings.
+ * One line above the editor saying what doveconf makes of the text: it
+ * stops while reading it, it would refuse it, or it accepts it with so many
+ * warnings.
  *
  * @example <TextViewStatus />
  */
@@ -46,7 +46,7 @@ export function TextViewStatus() {
   let text: string;
   if (st.parseErrors > 0) {
     state = 'parse';
-    text = `doveconf stops at ${where}${st.first} (${plural(st.parseErrors, 'error')} while reading). The graph keeps the last configuration that read cleanly; your text is kept as typed.`;
+    text = `doveconf stops at ${where}${st.first}${st.parseErrors > 1 ? ` (+${st.parseErrors - 1} more while reading)` : ''}. Your text is kept as typed.`;
   } else if (st.errors > 0) {
     state = 'error';
     text = `doveconf refuses it: ${st.first}${st.errors > 1 ? ` (+${st.errors - 1} more)` : ''}`;

@@ -32,7 +32,9 @@ export function TextView() {
     if (el === null) return;
     registerDovecotLanguage(monaco);
     const stopTheme = followPageTheme(monaco, el, () => store.getState().theme);
-    const uri = monaco.Uri.parse(`inmemory://dovecot/text-view-${++modelCount}.conf`);
+    // the marker widget titles problems with the model's file name
+    const name = store.getState().fileName.replace(/[/\\]/g, '_') || 'dovecot.conf';
+    const uri = monaco.Uri.from({ scheme: 'inmemory', path: `/text-view-${++modelCount}/${name}` });
     const model = monaco.editor.createModel(store.getState().text, DOVECOT_LANGUAGE_ID, uri);
     const mono = getComputedStyle(el).getPropertyValue('--font-mono').trim();
     const editor = monaco.editor.create(el, {
@@ -76,10 +78,11 @@ export function TextView() {
   }, [theme]);
 
   return (
-    <section className="text-view" aria-label="Configuration text">
+    // the host names the region ("Configuration text"); this is its content
+    <div className="text-view">
       <TextViewStatus />
       <div className="text-view-editor nokey nodrag nowheel" ref={host} />
-    </section>
+    </div>
   );
 }
 
