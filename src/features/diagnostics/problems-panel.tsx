@@ -31,7 +31,7 @@ export function ProblemsPanel() {
   const errors = a.allErrors;
   const warnings = a.warnings;
   const total = errors.length + warnings.length;
-  const expanded = open ?? errors.length > 0;
+  const expanded = open ?? total > 0;
   const first = a.errors[0];
 
   const go = (d: Diagnostic) => {

@@ -15,15 +15,18 @@ import { useEditor, useEditorStore } from '../../store/store-context.tsx';
 import { fieldProblems, listenerProblems } from './field-problems.ts';
 import { SettingField } from './setting-field.tsx';
 import { describeSource, effectivePlaceholder } from './value-source.ts';
+import type { WrittenValue } from './written-values.ts';
 
 const selectResolved = (s: EditorState) => selectAnalysis(s).resolved;
 const selectSelectedListener = (s: EditorState) => s.selectedListener;
 
 /** A listener card. */
-export function ListenerCard({ index, service, listener: l, catalog, diags }: {
+export function ListenerCard({ index, service, listener: l, written, catalog, diags }: {
   index: number;
   service: EffectiveService;
   listener: EffectiveListener;
+  /** What the text writes in this listener's block(s). */
+  written: ReadonlyMap<string, WrittenValue>;
   catalog: VersionCatalog;
   diags: readonly Diagnostic[];
 }) {
@@ -34,7 +37,7 @@ export function ListenerCard({ index, service, listener: l, catalog, diags }: {
   const path = { service: service.name, listener: { kind: l.kind, name: l.name } };
   const defs = catalog.listenerSettings(l.kind).filter((d) => d.key !== 'path' && d.key !== 'name');
   const typeDoc = LISTENER_TYPE_DOCS.find((d) => (d.service === service.name || d.service === '*') && d.type === l.connType && d.versions.includes(resolved.version));
-  const own = listenerProblems(diags, service.name, l.kind, l.at);
+  const own = listenerProblems(diags, service.name, l.kind, l.at?.line);
 
   const commit = (key: string, value: string | null) => {
     const s = store.getState();
@@ -97,16 +100,16 @@ export function ListenerCard({ index, service, listener: l, catalog, diags }: {
       {own.map((p) => <p key={p} className="field-error"><Icon name="error" size={13} /> {p}</p>)}
       {defs.map((def) => {
         const v = l.values[def.key];
-        const written = v?.source === 'service' ? v.text : undefined;
+        const w = written.get(def.key);
         return (
           <SettingField
             key={def.key}
             id={`lst-${index}-${def.key}`}
             def={def}
-            written={written}
+            written={w?.value}
             placeholder={effectivePlaceholder(v, def, resolved)}
-            source={describeSource(v, def, resolved)}
-            problems={fieldProblems(diags, service.name, def.key, v?.at)}
+            source={w !== undefined && v?.source !== 'service' ? `written on line ${w.line}, not accepted` : describeSource(v, def, resolved)}
+            problems={fieldProblems(diags, service.name, def.key, w?.line)}
             onCommit={(value) => commit(def.key, value)}
           />
         );

@@ -25,11 +25,12 @@ export const ServiceRow = memo(function ServiceRow({ service: s, selected, probl
         aria-current={selected ? 'true' : undefined}
         onClick={() => store.getState().select(s.name)}
       >
-        <span className={`run-dot${s.enabled ? ' on' : ''}`} aria-label={s.enabled ? 'runs' : 'disabled'} role="img" />
+        <span className={`run-dot${s.enabled ? ' on' : ''}`} aria-hidden="true" title={s.enabled ? 'runs' : 'disabled: its protocol is not enabled'} />
         <span className="row-main">
           <span className="row-name">{s.name}</span>
           <span className="row-meta">
             {kind}
+            {!s.enabled ? <span className="mini-tag">off</span> : null}
             {!s.builtin ? <span className="mini-tag">custom</span> : null}
             {s.block !== undefined ? <span className="mini-tag accent">edited</span> : null}
           </span>

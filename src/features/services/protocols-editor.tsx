@@ -12,11 +12,21 @@ import { useEditor, useEditorStore } from '../../store/store-context.tsx';
 
 const selectResolved = (s: EditorState) => selectAnalysis(s).resolved;
 
+/** The order admins write them in; anything else follows alphabetically. */
+const USUAL = ['imap', 'pop3', 'lmtp', 'submission', 'sieve'];
+
+function byUsualOrder(a: string, b: string): number {
+  const ia = USUAL.indexOf(a);
+  const ib = USUAL.indexOf(b);
+  if (ia !== -1 || ib !== -1) return (ia === -1 ? USUAL.length : ia) - (ib === -1 ? USUAL.length : ib);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The protocols chips. */
 export function ProtocolsEditor() {
   const store = useEditorStore();
   const resolved = useEditor(selectResolved);
-  const known = [...new Set(resolved.services.filter((s) => s.builtin && s.protocol !== '').map((s) => s.protocol))];
+  const known = [...new Set(resolved.services.filter((s) => s.builtin && s.protocol !== '').map((s) => s.protocol))].sort(byUsualOrder);
   const enabled = resolved.protocols;
   const all = [...known, ...enabled.filter((p) => !known.includes(p))];
 
