@@ -28,8 +28,8 @@ function Tier({ t, editing }: { t: ClusterTier; editing: boolean }) {
       <p className="pl-tier-load">{loads.length > 0 ? loads.join(' · ') : 'no load'}</p>
       <table className="pl-mini">
         <tbody>
-          {t.plan.recommendations.map((r) => (
-            <tr key={`${r.service}/${r.key}`}>
+          {t.plan.recommendations.map((r, i) => (
+            <tr key={`${r.service}/${r.key}`} className={t.plan.recommendations[i - 1]?.service === r.service ? 'is-cont' : undefined}>
               <th scope="row"><code>{r.service}</code></th>
               <td><code>{r.key}</code></td>
               <td className="num"><code>{r.value}</code></td>

@@ -69,10 +69,8 @@ export function LoadForm({ input, problems, onChange }: LoadFormProps) {
 
       <fieldset>
         <legend>Server</legend>
-        <div className="pl-row">
-          <NumberField label="CPU cores" value={input.cores} min={INPUT_RANGES.cores.min} max={INPUT_RANGES.cores.max} problem={problem('cores')} onChange={(n) => set({ cores: n })} />
-          <NumberField label="RAM" unit="GiB" step={0.5} value={input.ramBytes / GIB} min={0.0625} max={1024 * 1024} problem={problem('ramBytes')} onChange={(n) => set({ ramBytes: Math.round(n * GIB) })} />
-        </div>
+        <NumberField label="CPU cores" value={input.cores} min={INPUT_RANGES.cores.min} max={INPUT_RANGES.cores.max} problem={problem('cores')} onChange={(n) => set({ cores: n })} />
+        <NumberField label="RAM" unit="GiB" step={0.5} value={input.ramBytes / GIB} min={0.0625} max={1024 * 1024} problem={problem('ramBytes')} onChange={(n) => set({ ramBytes: Math.round(n * GIB) })} />
         <NumberField label="ulimit -n" value={input.ulimit} min={INPUT_RANGES.ulimit.min} max={INPUT_RANGES.ulimit.max} hint="Open files of the master (systemd LimitNOFILE)" problem={problem('ulimit')} onChange={(n) => set({ ulimit: n })} />
       </fieldset>
 
@@ -91,17 +89,17 @@ export function LoadForm({ input, problems, onChange }: LoadFormProps) {
 
       <fieldset>
         <legend>Role</legend>
-        <div className="pl-field">
+        <div className="pl-field is-wide">
           <label htmlFor="pl-role">Server role</label>
           <select id="pl-role" value={input.role} onChange={(e) => set({ role: ROLES.find((r) => r.role === e.target.value)?.role ?? 'single' })}>
             {ROLES.map((r) => <option key={r.role} value={r.role}>{r.title}</option>)}
           </select>
         </div>
         {input.role === 'single' ? null : (
-          <div className="pl-row">
+          <>
             <NumberField label="Proxies" value={input.proxies} min={INPUT_RANGES.proxies.min} max={INPUT_RANGES.proxies.max} problem={problem('proxies')} onChange={(n) => set({ proxies: n })} />
             <NumberField label="Backends" value={input.backends} min={INPUT_RANGES.backends.min} max={INPUT_RANGES.backends.max} problem={problem('backends')} onChange={(n) => set({ backends: n })} />
-          </div>
+          </>
         )}
         <NumberField
           label="Headroom"

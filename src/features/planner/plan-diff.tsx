@@ -5,7 +5,8 @@
  *
  * @example <PlanDiff plan={plan} onApply={apply} />
  */
-import { PLAN_RULES, RULE_SOURCES, type Plan, type Recommendation } from '../../core/planner/index.ts';
+import { Fragment } from 'react';
+import { PLAN_RULES, RULE_SOURCES, type Plan, type Recommendation, type RuleId } from '../../core/planner/index.ts';
 
 /** Props of the diff. */
 export interface PlanDiffProps {
@@ -25,24 +26,29 @@ const SOURCE_TEXT: Record<Recommendation['currentSource'], string> = {
   absent: 'service not present yet',
 };
 
-function RuleCell({ r }: { r: Recommendation }) {
-  const rule = PLAN_RULES[r.rule];
+/** The rule under its setting: what it says, what the number is made of, where it comes from. */
+function RuleRow({ rule, note, changed }: { rule: RuleId; note: string; changed: boolean }) {
+  const r = PLAN_RULES[rule];
   return (
-    <td className="pl-rule">
-      <span>{rule.text}</span>
-      {r.note !== '' ? <span className="pl-note">{r.note}</span> : null}
-      <span className="pl-sources">
-        {rule.sources.map((s) => (
-          <span key={s} className="pl-source" title={RULE_SOURCES[s].where}>{RULE_SOURCES[s].label}</span>
-        ))}
-      </span>
-    </td>
+    <tr className={`pl-rule-row${changed ? ' is-changed' : ' is-kept'}`}>
+      <td aria-hidden="true" />
+      <td colSpan={3} className="pl-rule">
+        <span>{r.text}</span>
+        {note !== '' ? <span className="pl-note">{note}</span> : null}
+        <span className="pl-sources">
+          {r.sources.map((s) => (
+            <span key={s} className="pl-source" title={RULE_SOURCES[s].where}>{RULE_SOURCES[s].label}</span>
+          ))}
+        </span>
+      </td>
+    </tr>
   );
 }
 
 /** The diff table and the apply button. */
 export function PlanDiff({ plan, onApply, status }: PlanDiffProps) {
-  const changes = plan.recommendations.filter((r) => r.changed).length + (plan.protocolsAfter.length !== plan.protocolsBefore.length ? 1 : 0);
+  const protocolsChanged = plan.protocolsAfter.length !== plan.protocolsBefore.length;
+  const changes = plan.recommendations.filter((r) => r.changed).length + (protocolsChanged ? 1 : 0);
   const canApply = plan.edits.length > 0 && plan.blocked === null;
   return (
     <section className="pl-card pl-diff" aria-label="Planned settings">
@@ -61,34 +67,32 @@ export function PlanDiff({ plan, onApply, status }: PlanDiffProps) {
               <th scope="col">Setting</th>
               <th scope="col" className="num">Current</th>
               <th scope="col" className="num">Planned</th>
-              <th scope="col">Rule and source</th>
             </tr>
           </thead>
           <tbody>
-            {plan.protocolsAfter.length !== plan.protocolsBefore.length ? (
-              <tr className="is-changed">
-                <th scope="row"><code>(global)</code></th>
-                <td><code>protocols</code></td>
-                <td className="num"><code>{plan.protocolsBefore.join(' ') || '(none)'}</code></td>
-                <td className="num"><code>{plan.protocolsAfter.join(' ')}</code></td>
-                <td className="pl-rule">
-                  <span>{PLAN_RULES['protocol-enable'].text}</span>
-                  <span className="pl-sources">
-                    {PLAN_RULES['protocol-enable'].sources.map((s) => <span key={s} className="pl-source" title={RULE_SOURCES[s].where}>{RULE_SOURCES[s].label}</span>)}
-                  </span>
-                </td>
-              </tr>
+            {protocolsChanged ? (
+              <Fragment>
+                <tr className="is-changed">
+                  <th scope="row"><code>(global)</code></th>
+                  <td><code>protocols</code></td>
+                  <td className="num"><code>{plan.protocolsBefore.join(' ') || '(none)'}</code></td>
+                  <td className="num"><code className="pl-new">{plan.protocolsAfter.join(' ')}</code></td>
+                </tr>
+                <RuleRow rule="protocol-enable" note="" changed />
+              </Fragment>
             ) : null}
             {plan.recommendations.map((r, i) => (
-              <tr key={`${r.service}/${r.key}`} className={`${r.changed ? 'is-changed' : 'is-kept'}${plan.recommendations[i - 1]?.service === r.service ? ' is-cont' : ''}`}>
-                <th scope="row"><code>{r.service}</code></th>
-                <td><code>{r.key}</code></td>
-                <td className="num" title={SOURCE_TEXT[r.currentSource]}><code>{r.current === '' ? '—' : r.current}</code></td>
-                <td className="num">
-                  {r.changed ? <code className="pl-new">{r.value}</code> : <span className="pl-kept">kept</span>}
-                </td>
-                <RuleCell r={r} />
-              </tr>
+              <Fragment key={`${r.service}/${r.key}`}>
+                <tr className={`${r.changed ? 'is-changed' : 'is-kept'}${plan.recommendations[i - 1]?.service === r.service ? ' is-cont' : ''}`}>
+                  <th scope="row"><code>{r.service}</code></th>
+                  <td><code>{r.key}</code></td>
+                  <td className="num" title={SOURCE_TEXT[r.currentSource]}><code>{r.current === '' ? '—' : r.current}</code></td>
+                  <td className="num">
+                    {r.changed ? <code className="pl-new">{r.value}</code> : <span className="pl-kept">kept</span>}
+                  </td>
+                </tr>
+                <RuleRow rule={r.rule} note={r.note} changed={r.changed} />
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -86,9 +86,9 @@ export function PlannerPanel() {
           <LoadForm input={input} problems={plan.inputProblems} onChange={change} />
         </aside>
         <div className={`pl-main${view.stale ? ' is-stale' : ''}`}>
-          <WhatIfSliders scale={scale} input={input} scaledLoad={total} onScale={(n) => { setScale(n); setStatus(''); }} onChange={change} />
           <PlanWarnings warnings={assessment.warnings} />
           <PlanDiff plan={plan} onApply={apply} status={status} />
+          <WhatIfSliders scale={scale} input={input} scaledLoad={total} onScale={(n) => { setScale(n); setStatus(''); }} onChange={change} />
           <div className="pl-two">
             <HeadroomBars rows={assessment.headroom} />
             <RequirementChart curve={view.curve} />
