@@ -13,6 +13,13 @@ import type { Edge, Node } from '@xyflow/react';
 import type { CheckResult, EffectiveListener, EffectiveService, ListenerKind } from '../../core/index.ts';
 import type { BudgetName, Connection, ConnectionKind } from '../../core/graph/connections.ts';
 import { serviceLane, type ServiceLane } from '../../core/graph/lanes.ts';
+import { NODE_WIDTH, nodeHeight } from './node-size.ts';
+
+/**
+ * Exceeded-budget edges are animated only up to this many: hundreds of
+ * animated dashes repaint the whole canvas every frame.
+ */
+export const MAX_ANIMATED_EDGES = 40;
 
 /** Handle id of the single source handle of every node. */
 export const SOURCE_HANDLE = 'out';
@@ -207,8 +214,11 @@ export function toNodeData(analysis: CheckResult, prev: ReadonlyMap<string, Serv
  */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '?';
-  return n.toLocaleString('en-US');
+  return COUNT_FORMAT.format(n);
 }
+
+// one formatter: toLocaleString builds a new one per call (slow over thousands of edges)
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
 function exceededOf(budget: BudgetName | null, budgets: CheckResult['budgets']): ConnectionEdgeData['exceeded'] {
   if (budget === null) return null;
@@ -248,6 +258,9 @@ export function toFlowEdges(
   opts: EdgeOptions,
   prev: ReadonlyMap<string, ConnectionEdge>,
 ): ConnectionEdge[] {
+  let errorEdges = 0;
+  for (const c of connections) if (c.budget !== null && c.budget !== 'stats' && !budgets[c.budget].ok) errorEdges++;
+  const animate = errorEdges <= MAX_ANIMATED_EDGES;
   const plain: ConnectionEdge[] = [];
   // highlighted edges are drawn last, over the others (edges stay below the nodes)
   const raised: ConnectionEdge[] = [];
@@ -271,7 +284,7 @@ export function toFlowEdges(
       sourceHandle: SOURCE_HANDLE,
       targetHandle: l?.id ?? FALLBACK_HANDLE,
       className: classes.join(' '),
-      animated: exceeded === 'error',
+      animated: animate && exceeded === 'error',
       focusable: false,
       selectable: false,
       data: {
@@ -305,8 +318,8 @@ export function nodeAriaLabel(d: ServiceNodeData): string {
 
 /**
  * React Flow nodes for the node data at their positions, reusing the node
- * objects of `prev` whose data, position and selection did not change (new
- * objects carry the last measured size so React Flow does not measure again).
+ * objects of `prev` whose data, position and selection did not change. Every
+ * node carries its size (last measured, else the CSS size of node-size.ts).
  *
  * @example toFlowNodes(data, positions, 'auth', new Map(), new Map()).find((n) => n.id === 'auth')?.selected; // true
  */
@@ -326,7 +339,6 @@ export function toFlowNodes(
       out.push(old);
       continue;
     }
-    const size = measured.get(d.name);
     out.push({
       id: d.name,
       type: 'service',
@@ -334,7 +346,8 @@ export function toFlowNodes(
       data: d,
       selected: isSelected,
       ariaLabel: nodeAriaLabel(d),
-      ...(size !== undefined ? { measured: size } : {}),
+      // known before rendering: the minimap, fitView and edge culling work for nodes never rendered
+      measured: measured.get(d.name) ?? { width: NODE_WIDTH, height: nodeHeight(d.listeners.length) },
     });
   }
   return out;

@@ -32,6 +32,7 @@ const FIT_ALL_MAX = 150;
 /** Initial zoom of a graph too big to fit. */
 const BIG_GRAPH_ZOOM = 0.6;
 const NO_DRAG: Readonly<Record<string, XY>> = {};
+const MINIMAP_SIZE = { width: 168, height: 112 } as const;
 
 /** Which edges the canvas shows, and where its layout stands (for the toolbar). */
 export interface GraphCanvasProps {
@@ -120,15 +121,17 @@ export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasPr
     void flow.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
   }, [selected, flow]);
 
-  // Fit once per finished layout (first load and every Re-layout), not on edits.
-  // A big graph would fit at a zoom where nothing is readable (and every node
-  // renders): show its top-left corner at a readable zoom instead.
-  const fitted = useRef<number | null>(null);
+  // Fit when a layout appears (the quick grid, then the ordered one) and after
+  // every Re-layout, never on edits. A big graph would fit at a zoom where
+  // nothing is readable (and every node renders): show its top-left corner at
+  // a readable zoom instead.
+  const fitted = useRef<string | null>(null);
   useEffect(() => {
-    if (layout.status === 'pending' || fitted.current === revision) return;
-    fitted.current = revision;
+    const key = `${revision}:${layout.status === 'pending' ? 'pending' : 'final'}`;
+    if (fitted.current === key || nodes.length === 0) return;
+    fitted.current = key;
     if (nodes.length <= FIT_ALL_MAX) {
-      void flow.fitView({ padding: 0.08, maxZoom: 1 });
+      void flow.fitView({ padding: 0.06, maxZoom: 1 });
       return;
     }
     let minX = Infinity;
@@ -182,7 +185,7 @@ export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasPr
       </ViewportPortal>
       <Background gap={24} size={1} />
       <Controls showInteractive={false} className="nokey" />
-      <MiniMap pannable zoomable className="graph-minimap" nodeClassName={miniMapClass} ariaLabel="Graph overview" />
+      <MiniMap pannable zoomable className="graph-minimap" style={MINIMAP_SIZE} nodeClassName={miniMapClass} ariaLabel="Graph overview" />
     </ReactFlow>
   );
 }

@@ -22,11 +22,16 @@ function Swatch({ kind }: { kind: string }) {
   );
 }
 
-/** The legend panel. */
+/** The legend panel: collapsed to a summary line (with any exceeded budget), open on demand. */
 export function GraphLegend({ budgets }: { budgets: CheckResult['budgets'] }) {
   const exceeded = [budgets.auth, budgets.anvil, budgets.stats].filter((b) => !b.ok);
+  const errors = exceeded.filter((b) => !b.advisory);
   return (
-    <div className="graph-legend nokey nowheel" aria-label="Graph legend" role="group">
+    <details className="graph-legend nokey nowheel">
+      <summary>
+        Legend
+        {errors.map((b) => <span key={b.kind} className="legend-alert">{b.kind} budget exceeded</span>)}
+      </summary>
       <ul className="legend-list">
         {KINDS.map((k) => (
           <li key={k.kind}><Swatch kind={k.kind} />{k.label}</li>
@@ -34,7 +39,7 @@ export function GraphLegend({ budgets }: { budgets: CheckResult['budgets'] }) {
         <li><Swatch kind="exceeded-error" />budget exceeded</li>
         <li><Swatch kind="exceeded-advisory" />stats estimate exceeded (advisory)</li>
       </ul>
-      <p className="legend-note">Edge label: most connections it can hold.</p>
+      <p className="legend-note">Edge label: most connections it can hold. Node: process_limit × clients per process = max connections.</p>
       {exceeded.length === 0 ? null : (
         <ul className="legend-exceeded">
           {exceeded.map((b) => (
@@ -44,6 +49,6 @@ export function GraphLegend({ budgets }: { budgets: CheckResult['budgets'] }) {
           ))}
         </ul>
       )}
-    </div>
+    </details>
   );
 }

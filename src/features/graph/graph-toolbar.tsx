@@ -16,8 +16,8 @@ export interface GraphToolbarProps {
 
 const LAYOUT_TEXT: Readonly<Record<LayoutStatus, string>> = {
   pending: 'laying out…',
-  elk: 'layered layout',
-  grid: 'lane grid layout',
+  elk: 'lanes, ordered',
+  grid: 'lanes',
 };
 
 /** The toolbar above the canvas. */
@@ -35,7 +35,7 @@ export function GraphToolbar({ showStats, showOptional, onShowStats, onShowOptio
       <button type="button" className="graph-button" onClick={onRelayout}>Re-layout</button>
       {status === null ? null : (
         <span className="graph-status" aria-live="polite">
-          {status.nodes} services · {status.edges} connections · {LAYOUT_TEXT[status.layout]}
+          {status.nodes} services · {status.edges} edges · {LAYOUT_TEXT[status.layout]}
         </span>
       )}
     </div>

@@ -3,7 +3,8 @@ import { checkConfig } from '../../core/index.ts';
 import { serviceConnections } from '../../core/graph/connections.ts';
 import { LANES } from '../../core/graph/lanes.ts';
 import { toNodeData } from './flow-elements.ts';
-import { elkGraph, laneGridLayout, laneHeadings, layoutItems, layoutKey, nodeHeight, type LayoutItem, type XY } from './lane-layout.ts';
+import { elkGraph, laneGridLayout, laneHeadings, layoutItems, layoutKey, type LayoutItem, type XY } from './lane-layout.ts';
+import { nodeHeight } from './node-size.ts';
 
 const BASE = 'dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\nprotocols = imap pop3 lmtp submission\n';
 

@@ -1,14 +1,16 @@
 /**
- * Pure layout helpers: node sizes (they match service-graph.css), the input
- * of the elkjs layered layout with one partition per lane, and the cheap
- * lane/grid layout used while elk runs and for graphs too big for elk.
+ * Pure layout helpers: the lane grid (lanes left to right, long lanes split
+ * into balanced columns) and the input of the elkjs layered layout (one
+ * partition per lane), whose result only orders the nodes inside each lane
+ * to cut edge crossings; the grid then places them.
  *
  * @example
  *   const items = layoutItems(data);
- *   const positions = laneGridLayout(items);
+ *   const positions = laneGridLayout(orderByPositions(items, await runElkLayout(elkGraph(items, links))));
  */
 import { LANES, type ServiceLane } from '../../core/graph/lanes.ts';
 import type { ServiceNodeData } from './flow-elements.ts';
+import { NODE_WIDTH, nodeHeight } from './node-size.ts';
 
 /** A canvas position. */
 export interface XY {
@@ -30,12 +32,6 @@ export interface LayoutLink {
   readonly target: string;
 }
 
-/** Node width in px (service-graph.css `.service-node`). */
-export const NODE_WIDTH = 264;
-/** Height of the header (name, type line, limits) in px. */
-export const NODE_HEADER_HEIGHT = 78;
-/** Height of one listener row in px. */
-export const LISTENER_ROW_HEIGHT = 22;
 /** Horizontal gap between lanes. */
 export const LANE_GAP = 180;
 /** Gap between nodes in a lane column. */
@@ -44,15 +40,6 @@ export const NODE_GAP = 28;
 export const MIN_COLUMN_HEIGHT = 1200;
 /** Width : height the grid layout aims at, about a wide screen's. */
 export const GRID_ASPECT = 1.6;
-
-/**
- * Height of a node with `listeners` listener rows (an empty list still shows one "no listeners" row).
- *
- * @example nodeHeight(2); // 78 + 2 × 22 + 2
- */
-export function nodeHeight(listeners: number): number {
-  return NODE_HEADER_HEIGHT + Math.max(1, listeners) * LISTENER_ROW_HEIGHT + 2;
-}
 
 /**
  * Layout items of the node data, in its order.
@@ -92,8 +79,9 @@ export function gridColumnHeight(items: readonly LayoutItem[]): number {
 }
 
 /**
- * Lane columns left to right; inside a lane nodes stack top-down in input
- * order and wrap into another column past `gridColumnHeight`. O(n).
+ * Lane columns left to right. Inside a lane nodes stack top-down in input
+ * order; a lane taller than `gridColumnHeight` is split into balanced
+ * columns, and every column is centred on the tallest one. O(n).
  *
  * @example laneGridLayout([{ id: 'a', lane: 'login', width: 264, height: 100 }]).a; // { x: 0, y: 0 }
  */
@@ -101,26 +89,52 @@ export function laneGridLayout(items: readonly LayoutItem[]): Record<string, XY>
   const byLane = new Map<ServiceLane, LayoutItem[]>(LANES.map((l) => [l, []]));
   for (const i of items) byLane.get(i.lane)!.push(i);
   const maxHeight = gridColumnHeight(items);
-  const out: Record<string, XY> = {};
+  const columns: { x: number; height: number; cells: { item: LayoutItem; y: number }[] }[] = [];
   let x = 0;
   for (const lane of LANES) {
     const list = byLane.get(lane)!;
     if (list.length === 0) continue;
-    let y = 0;
-    let columnWidth = 0;
+    const total = list.reduce((a, i) => a + i.height + NODE_GAP, -NODE_GAP);
+    const count = Math.max(1, Math.ceil(total / maxHeight));
+    const target = total / count;
+    let column = { x, height: 0, cells: [] as { item: LayoutItem; y: number }[] };
+    let width = 0;
+    let made = 1;
     for (const i of list) {
-      if (y > 0 && y + i.height > maxHeight) {
-        x += columnWidth + NODE_GAP * 2;
-        y = 0;
-        columnWidth = 0;
+      if (column.cells.length > 0 && made < count && column.height + NODE_GAP + i.height / 2 > target) {
+        columns.push(column);
+        x += width + NODE_GAP * 2;
+        column = { x, height: 0, cells: [] };
+        width = 0;
+        made++;
       }
-      out[i.id] = { x, y };
-      y += i.height + NODE_GAP;
-      columnWidth = Math.max(columnWidth, i.width);
+      const y = column.cells.length === 0 ? 0 : column.height + NODE_GAP;
+      column.cells.push({ item: i, y });
+      column.height = y + i.height;
+      width = Math.max(width, i.width);
     }
-    x += columnWidth + LANE_GAP;
+    columns.push(column);
+    x += width + LANE_GAP;
+  }
+  const tallest = Math.max(0, ...columns.map((c) => c.height));
+  const out: Record<string, XY> = {};
+  for (const c of columns) {
+    const offset = Math.round((tallest - c.height) / 2);
+    for (const cell of c.cells) out[cell.item.id] = { x: c.x, y: cell.y + offset };
   }
   return out;
+}
+
+/**
+ * The items reordered, inside each lane, by the y of `positions` (elk's
+ * crossing-minimised order); items without a position keep their place after them.
+ *
+ * @example laneGridLayout(orderByPositions(items, elkPositions));
+ */
+export function orderByPositions(items: readonly LayoutItem[], positions: Readonly<Record<string, XY>>): LayoutItem[] {
+  const index = new Map(items.map((i, k) => [i.id, k]));
+  const key = (i: LayoutItem): number => positions[i.id]?.y ?? Infinity;
+  return [...items].sort((a, b) => key(a) - key(b) || index.get(a.id)! - index.get(b.id)!);
 }
 
 /** The elkjs graph format (the subset used here). */

@@ -1,13 +1,13 @@
 /**
  * Automatic positions for the graph: the lane grid at once (O(n), never
- * blocks), replaced by the elkjs layered layout from the worker when it
- * arrives. Graphs above `ELK_MAX_NODES` keep the lane grid: elk needs seconds
- * there and its result is not more readable than the grid.
+ * blocks), then the same grid with each lane ordered by the elkjs layered
+ * layout (fewer crossings) when the worker answers. Graphs above
+ * `ELK_MAX_NODES` keep the plain grid: elk needs seconds there.
  *
  * @example const { positions, status } = useAutoLayout(items, links, layoutRevision);
  */
 import { useEffect, useMemo, useState } from 'react';
-import { elkGraph, laneGridLayout, layoutKey, type LayoutItem, type LayoutLink, type XY } from './lane-layout.ts';
+import { elkGraph, laneGridLayout, layoutKey, orderByPositions, type LayoutItem, type LayoutLink, type XY } from './lane-layout.ts';
 import { runElkLayout } from './elk-layout.ts';
 
 /** Largest graph laid out with elk. */
@@ -36,7 +36,7 @@ export function useAutoLayout(items: readonly LayoutItem[], links: readonly Layo
     if (!useElk) return undefined;
     let live = true;
     runElkLayout(elkGraph(input.items, input.links)).then(
-      (positions) => { if (live) setElk({ key: input.key, revision, positions }); },
+      (order) => { if (live) setElk({ key: input.key, revision, positions: laneGridLayout(orderByPositions(input.items, order)) }); },
       (err: unknown) => {
         console.warn('graph layout: elk failed, keeping the lane grid', err);
         if (live) setElk({ key: input.key, revision, positions: null });
@@ -48,7 +48,7 @@ export function useAutoLayout(items: readonly LayoutItem[], links: readonly Layo
   return useMemo(() => {
     if (!useElk) return { positions: grid, status: 'grid' as const };
     if (elk !== null && elk.key === input.key && elk.revision === revision) {
-      return elk.positions === null ? { positions: grid, status: 'grid' as const } : { positions: { ...grid, ...elk.positions }, status: 'elk' as const };
+      return elk.positions === null ? { positions: grid, status: 'grid' as const } : { positions: elk.positions, status: 'elk' as const };
     }
     // while elk runs, keep the nodes that were already laid out where they were
     const previous = elk?.positions ?? {};
