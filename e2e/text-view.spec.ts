@@ -175,3 +175,44 @@ test('edits made in the inspector reach the text in place; typing, markers and a
   expect(requests.remote, 'requests to other origins').toEqual([]);
   expect(await cspViolations(), 'Content-Security-Policy violations').toEqual([]);
 });
+
+test('a quick fix goes through the store: the cursor stays, the comments stay, and Undo takes it back in one step', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1100 });
+  const requests = await watchRequests(page);
+  await page.goto('/');
+  await page.getByLabel('Import configuration').setInputFiles(FIXTURE);
+  await page.getByRole('button', { name: 'Text', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Configuration text' }).locator('.monaco-editor');
+  await expect(editor.locator('.view-line').first()).toBeVisible({ timeout: 30_000 });
+  const before = await editorLines(editor);
+
+  // the auth budget warning sits on `service auth {` (no client_limit written there)
+  await editor.locator('.view-line', { hasText: 'service auth {' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget').getByText(/^Set auth client_limit = \d+$/);
+  await expect(fix).toBeVisible();
+  const required = Number(/(\d+)$/.exec((await fix.textContent()) ?? '')?.[1]);
+  await fix.click();
+  const fixed = fixtureLinesWith(before, required);
+  await expect.poll(() => editorLines(editor)).toEqual(fixed);
+  await expect(page.getByRole('region', { name: 'Connection budgets' }).getByRole('group', { name: 'auth budget' })).toContainText(String(required));
+
+  // the cursor survived the edit made through the store: typing lands where it was
+  await page.keyboard.type(' # sized by the fix');
+  await expect.poll(async () => (await editorLines(editor)).find((l) => l.startsWith('service auth'))).toBe('service auth { # sized by the fix');
+
+  // the app's Undo takes back the typing, then the fix, each in one step
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => editorLines(editor)).toEqual(fixed);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => editorLines(editor)).toEqual(before);
+  expect(requests.remote).toEqual([]);
+});
+
+/** The fixture's lines with `client_limit = N` added as the last line of `service auth`. */
+function fixtureLinesWith(lines: readonly string[], required: number): string[] {
+  const start = lines.indexOf('service auth {');
+  const close = lines.indexOf('}', start);
+  return [...lines.slice(0, close), `  client_limit = ${required}`, ...lines.slice(close)];
+}

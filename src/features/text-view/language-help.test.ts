@@ -87,7 +87,7 @@ describe('quick fixes', () => {
     const { doc, result } = setup(text, '2.3');
     const marker = diagnosticMarkers(result, text).find((m) => m.code === 'auth-client-limit')!;
     const [fix] = quickFixes(marker, doc, result);
-    expect(fix!.title).toBe(`Set service auth { client_limit = ${result.budgets.auth.required} } (required under max. load)`);
+    expect(fix!.title).toBe(`Set auth client_limit = ${result.budgets.auth.required}`);
     const fixed = applyEdits(text, fix!.edits);
     expect(fixed).toContain(`client_limit = ${result.budgets.auth.required} # tuned`);
     const after = checkConfig({ path: 'dovecot.conf', text: fixed }, { version: '2.3' });

@@ -7,7 +7,7 @@
  * Pure: the text view applies the edits through the store (one undo step).
  *
  * @example
- *   quickFixes(marker, doc, result)[0]; // { title: 'Set service auth { client_limit = 5103 }', edits: [...] }
+ *   quickFixes(marker, doc, result)[0]; // { title: 'Set auth client_limit = 5103', edits: [...] }
  */
 import type { CheckResult, ConfigDocument, DovecotVersion, TextEdit } from '../../core/index.ts';
 import { setBlockSetting } from '../../core/index.ts';
@@ -62,7 +62,7 @@ function assignAt(doc: ConfigDocument, offset: number): AssignNode | undefined {
 
 function budgetFix(service: 'auth' | 'anvil', required: number, doc: ConfigDocument): QuickFix {
   return {
-    title: `Set service ${service} { client_limit = ${required} } (required under max. load)`,
+    title: `Set ${service} client_limit = ${required}`,
     edits: setBlockSetting(doc, { service }, 'client_limit', String(required)),
     preferred: true,
   };
