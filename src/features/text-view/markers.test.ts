@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig, type DovecotVersion } from '../../core/index.ts';
+import { corpusConfigs, findCorpus } from '../../core/testing/corpus.ts';
 import { diagnosticMarkers, lineStarts, positionOf, rangeOf, type TextMarker } from './markers.ts';
 
 const HEAD_24 = 'dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\n';
@@ -90,10 +91,54 @@ describe('diagnosticMarkers', () => {
     expect(covered(t, m[0]!)).toBe('unix_listener /run/dovecot/auth-x {');
   });
 
+  it('marks "The first setting must be dovecot_config_version" once, where doveconf stops', () => {
+    const t = 'protocols = imap\nservice auth {\n  client_limit = 10\n}\n';
+    const m = markers(t, '2.4').filter((x) => x.code === 'first-setting-not-version');
+    expect(m).toHaveLength(1);
+    expect(covered(t, m[0]!)).toBe('protocols = imap');
+  });
+
   it('marks the fd warning as the editor\'s own note', () => {
     const t = 'protocols = imap\nservice imap-login {\n  client_limit = 5000\n}\n';
     const m = markers(t, '2.3', 1024).find((x) => x.code === 'fd-limit')!;
     expect(m.source).toBe('editor');
     expect(covered(t, m)).toBe('client_limit = 5000');
+  });
+});
+
+describe('markers over the shared corpus', () => {
+  const corpus = findCorpus();
+  if (corpus === null) {
+    it.skip('shared corpus not found (../shared/corpus): corpus marker tests skipped', () => {});
+    return;
+  }
+  it('puts every diagnostic of every corpus file (2.3 and 2.4) on a real range, on the line doveconf names', () => {
+    let count = 0;
+    for (const { name, text } of corpusConfigs(corpus)) {
+      for (const version of ['2.3', '2.4'] as const) {
+        const result = checkConfig({ path: name, text }, { version });
+        const lines = text.split('\n');
+        const ms = diagnosticMarkers(result, text);
+        for (const m of ms) {
+          const where = `${name} ${version}: ${m.message}`;
+          expect(m.startLineNumber, where).toBeGreaterThanOrEqual(1);
+          expect(m.endLineNumber, where).toBeLessThanOrEqual(lines.length);
+          expect(m.endColumn, where).toBeLessThanOrEqual(lines[m.endLineNumber - 1]!.length + 1);
+          expect(m.start <= m.end && m.end <= text.length, where).toBe(true);
+          expect(text.slice(m.start, m.end).trim(), where).toBe(text.slice(m.start, m.end));
+        }
+        for (const d of [...result.allErrors, ...result.warnings]) {
+          if (d.start === undefined || d.line === null || d.file !== name) continue;
+          const m = ms.find((x) => x.message === d.message && x.code === d.code && d.start! <= x.start && x.end <= d.end!);
+          if (d.code === 'first-setting-not-version' && m === undefined) continue;
+          expect(m, `${name} ${version}: ${d.message}`).toBeDefined();
+          if (m === undefined) continue;
+          expect(d.line, `${name} ${version}: ${d.message}`).toBeGreaterThanOrEqual(m.startLineNumber);
+          expect(d.line, `${name} ${version}: ${d.message}`).toBeLessThanOrEqual(m.endLineNumber);
+          count++;
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(20);
   });
 });

@@ -63,6 +63,9 @@ const GLOBAL_KEY: Partial<Record<DiagnosticCode, string>> = {
   'storage-version-missing': 'dovecot_config_version',
 };
 
+/** Problems the core reports at every following statement although one cause explains them all: marked once. */
+const ONCE_PER_FILE: ReadonlySet<DiagnosticCode> = new Set(['first-setting-not-version']);
+
 /** Line start offsets of a text. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -204,7 +207,7 @@ export function diagnosticMarkers(result: CheckResult, text: string): TextMarker
       start = at.start;
       end = at.end;
     }
-    const key = `${d.code}\u0000${d.message}\u0000${start}\u0000${end}`;
+    const key = ONCE_PER_FILE.has(d.code) ? d.code : `${d.code}\u0000${d.message}\u0000${start}\u0000${end}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const r = rangeOf(text, starts, start, end);
