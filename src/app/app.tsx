@@ -21,8 +21,9 @@ import { ServiceList } from '../features/service-list/service-list.tsx';
 import { startBackgroundCheck } from '../store/background-check.ts';
 import type { EditorState } from '../store/editor-store.ts';
 import { startAutosave } from '../store/persistence.ts';
+import { decodeShareHash } from '../store/share-link.ts';
 import { EditorStoreProvider, useEditor, useEditorStore } from '../store/store-context.tsx';
-import { browserStorage, type Boot } from './boot.ts';
+import { browserStorage, clearShareHash, type Boot } from './boot.ts';
 import { SharedLinkPrompt } from './shared-link-prompt.tsx';
 import { StatusBar } from './status-bar.tsx';
 import { TopBar } from './top-bar.tsx';
@@ -62,6 +63,23 @@ function Workspace({ boot }: { boot: Boot }) {
   useTheme(theme);
   useUndoShortcuts(store);
   useEffect(() => startBackgroundCheck(store), [store]);
+  // a share link opened while the editor is already open (same page, new hash)
+  useEffect(() => {
+    const onHash = () => {
+      const share = decodeShareHash(location.hash);
+      if (share === null) return;
+      if (!share.ok) {
+        clearShareHash();
+        setShareError(share.error);
+      } else if (share.config.text === store.getState().text) {
+        clearShareHash();
+      } else {
+        setPendingShare(share.config);
+      }
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [store]);
   useEffect(() => {
     const storage = browserStorage();
     if (storage === null) {

@@ -41,7 +41,7 @@ function SelectInput({ id, def, written, placeholder, describedBy, onCommit }: P
       aria-describedby={describedBy}
       onChange={(e) => onCommit(e.target.value === UNSET ? null : e.target.value)}
     >
-      <option value={UNSET}>default ({placeholder === '""' ? 'empty' : placeholder})</option>
+      <option value={UNSET}>default ({placeholder})</option>
       {choices.map((c) => (
         <option key={c} value={c}>{c === '' ? '"" (ordinary service)' : c}</option>
       ))}
