@@ -67,7 +67,7 @@ test('preset: high-performance login is accepted by doveconf without warnings, i
   await dialog.getByRole('button', { name: /High-performance login/ }).click();
   await dialog.getByLabel('CPU cores').fill('4');
   await dialog.getByLabel('Connections per login service').fill('10000');
-  await expect(dialog.getByRole('row').filter({ hasText: 'service imap-login' }).filter({ hasText: 'client_limit' })).toContainText('2500');
+  await expect(dialog.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'service imap-login', exact: true }) })).toContainText('client_limit = 2500');
   await dialog.getByRole('button', { name: 'Apply “High-performance login”' }).click();
   await expect(dialog).toBeHidden();
 

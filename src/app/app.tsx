@@ -94,7 +94,7 @@ function Workspace({ boot }: { boot: Boot }) {
       <TopBar />
       <ImportStatusBar />
       {shareError ? (
-        <div className="import-status is-error" role="alert">
+        <div className="notice-bar is-error" role="alert">
           <Icon name="error" size={14} /> <span>{shareError}</span>
           <button type="button" className="icon-button small" aria-label="Dismiss" onClick={() => setShareError(null)}><Icon name="x" size={14} /></button>
         </div>

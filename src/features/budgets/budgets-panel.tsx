@@ -6,6 +6,8 @@
  *
  * @example <BudgetsPanel />
  */
+// oxlint-disable-next-line import/no-unassigned-import -- this feature's stylesheet
+import './budgets.css';
 import { selectAnalysis, selectAnalysisPending } from '../../store/derived.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { useEditor } from '../../store/store-context.tsx';

@@ -6,6 +6,8 @@
  *
  * @example <ProblemsPanel />
  */
+// oxlint-disable-next-line import/no-unassigned-import -- this feature's stylesheet
+import './problems.css';
 import { useState } from 'react';
 import type { Diagnostic } from '../../core/index.ts';
 import { Icon } from '../../components/icon.tsx';

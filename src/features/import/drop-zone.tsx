@@ -4,6 +4,8 @@
  *
  * @example <DropZone />
  */
+// oxlint-disable-next-line import/no-unassigned-import -- this feature's stylesheet
+import './import.css';
 import { useEffect, useState } from 'react';
 import { Icon } from '../../components/icon.tsx';
 import { useEditorStore } from '../../store/store-context.tsx';

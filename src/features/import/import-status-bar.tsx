@@ -17,7 +17,7 @@ export function ImportStatusBar() {
   if (status.phase === 'reading' || status.phase === 'checking') {
     const pct = status.phase === 'reading' && status.total > 0 ? Math.round((status.loaded / status.total) * 100) : null;
     return (
-      <div className="import-status is-busy" role="status">
+      <div className="notice-bar is-busy" role="status">
         <span className="spinner" aria-hidden="true" />
         <span>
           {status.phase === 'reading' ? `Reading ${status.name}` : `Checking ${status.name} (${formatFileSize(status.total)}) in the background`}
@@ -30,7 +30,7 @@ export function ImportStatusBar() {
   }
   if (status.phase === 'failed') {
     return (
-      <div className="import-status is-error" role="alert">
+      <div className="notice-bar is-error" role="alert">
         <Icon name="error" size={14} />
         <span>Could not import {status.name}: {status.message}</span>
         <button type="button" className="icon-button small" aria-label="Dismiss" onClick={dismissImportStatus}><Icon name="x" size={14} /></button>
@@ -39,7 +39,7 @@ export function ImportStatusBar() {
   }
   const problems = status.errors + status.warnings;
   return (
-    <div className={`import-status${status.errors > 0 ? ' is-error' : ''}`} role="status">
+    <div className={`notice-bar${status.errors > 0 ? ' is-error' : ''}`} role="status">
       <Icon name={status.errors > 0 ? 'error' : 'check'} size={14} />
       <span>
         Imported <b>{status.name}</b> ({formatFileSize(status.chars)}) · Dovecot {status.version} {status.detected ? 'detected' : 'chosen'}

@@ -91,7 +91,7 @@ export function ServiceHeader({ service, problems }: { service: EffectiveService
       {problems.length > 0 ? (
         <ul className="service-problems">
           {problems.map((d, i) => (
-            <li key={i} className={d.severity === 'error' ? 'problem problem-error' : 'problem problem-warning'}>
+            <li key={i} className={d.severity === 'error' ? 'svc-problem svc-problem-error' : 'svc-problem svc-problem-warning'}>
               <Icon name={d.severity === 'error' ? 'error' : 'warning'} size={14} />
               <span>{d.message}{d.line !== null ? <span className="muted"> · line {d.line}</span> : null}</span>
             </li>

@@ -5,18 +5,26 @@
  *
  * @example <PresetsButton />
  */
+// oxlint-disable-next-line import/no-unassigned-import -- this feature's stylesheet
+import './presets.css';
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../components/dialog.tsx';
 import { Icon } from '../../components/icon.tsx';
 import { selectAnalysis } from '../../store/derived.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { useEditor, useEditorStore } from '../../store/store-context.tsx';
-import { planPreset, type PresetParams } from './preset-steps.ts';
+import { planPreset, type PlannedSetting, type PresetParams } from './preset-steps.ts';
 import { PRESETS, type Preset } from './presets.ts';
 import { STOCK_TEXTS } from './stock-texts.ts';
 
 const selectResolved = (s: EditorState) => selectAnalysis(s).resolved;
 const selectCores = (s: EditorState) => s.cpuCores;
+
+function groupByWhere(settings: readonly PlannedSetting[]): [string, PlannedSetting[]][] {
+  const out = new Map<string, PlannedSetting[]>();
+  for (const p of settings) out.set(p.where, [...(out.get(p.where) ?? []), p]);
+  return [...out];
+}
 
 function defaults(preset: Preset, cores: number): PresetParams {
   const out: PresetParams = {};
@@ -63,6 +71,10 @@ function PresetDetail({ preset, onDone }: { preset: Preset; onDone: () => void }
           ))}
         </div>
       ) : null}
+      <h4>Why</h4>
+      <ul className="why-list">
+        {preset.why.map((w) => <li key={w}>{w}</li>)}
+      </ul>
       <h4>What it sets</h4>
       {preset.text !== undefined ? (
         <>
@@ -71,21 +83,22 @@ function PresetDetail({ preset, onDone }: { preset: Preset; onDone: () => void }
         </>
       ) : plan !== null && plan.settings.length > 0 ? (
         <table className="preset-table">
-          <thead><tr><th scope="col">where</th><th scope="col">setting</th><th scope="col">value</th></tr></thead>
+          <thead><tr><th scope="col">where</th><th scope="col">settings</th></tr></thead>
           <tbody>
-            {plan.settings.map((p) => (
-              <tr key={`${p.where} ${p.key}`}><td className="mono">{p.where}</td><td className="mono">{p.key}</td><td className="mono">{p.value}</td></tr>
+            {groupByWhere(plan.settings).map(([where, items]) => (
+              <tr key={where}>
+                <th scope="row" className="mono">{where}</th>
+                <td className="mono">{items.map((p) => <span key={p.key} className="preset-setting">{p.key} = {p.value}</span>)}</td>
+              </tr>
             ))}
-            {preset.balance ? <tr><td className="mono">service auth, anvil</td><td className="mono">client_limit</td><td>raised to doveconf’s requirement if short</td></tr> : null}
+            {preset.balance ? (
+              <tr><th scope="row" className="mono">service auth, anvil</th><td>client_limit raised to what doveconf then requires, if short</td></tr>
+            ) : null}
           </tbody>
         </table>
       ) : (
         <p className="muted">No enabled service this preset applies to.</p>
       )}
-      <h4>Why</h4>
-      <ul className="why-list">
-        {preset.why.map((w) => <li key={w}>{w}</li>)}
-      </ul>
       <div className="preset-actions">
         <button type="button" className="button primary" onClick={apply}>Apply “{preset.title}”</button>
       </div>

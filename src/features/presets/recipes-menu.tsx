@@ -4,6 +4,8 @@
  *
  * @example <RecipesButton />
  */
+// oxlint-disable-next-line import/no-unassigned-import -- this feature's stylesheet
+import './presets.css';
 import { useState } from 'react';
 import { Dialog } from '../../components/dialog.tsx';
 import { Icon } from '../../components/icon.tsx';

@@ -5,6 +5,8 @@
  *
  * @example <ServiceList />
  */
+// oxlint-disable-next-line import/no-unassigned-import -- this feature's stylesheet
+import './service-list.css';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EffectiveService } from '../../core/index.ts';

@@ -5,6 +5,8 @@
  *
  * @example <ProtocolsEditor />
  */
+// oxlint-disable-next-line import/no-unassigned-import -- this feature's stylesheet
+import './services.css';
 import { setGlobal } from '../../core/index.ts';
 import { selectAnalysis, selectDocument } from '../../store/derived.ts';
 import type { EditorState } from '../../store/editor-store.ts';
