@@ -276,6 +276,7 @@ export function toFlowEdges(
     if (c.optional) classes.push('edge-optional');
     if (exceeded !== null) classes.push(`edge-exceeded-${exceeded}`);
     if (focus) classes.push('edge-focus');
+    const title = edgeTitle(c, exceeded, budgets);
     const next: ConnectionEdge = {
       id: c.id,
       type: 'connection',
@@ -287,9 +288,10 @@ export function toFlowEdges(
       animated: animate && exceeded === 'error',
       focusable: false,
       selectable: false,
+      ariaLabel: title,
       data: {
         kind: c.kind, capacity: c.capacity, budget: c.budget, exceeded, optional: c.optional,
-        listener: c.listener, focus, title: edgeTitle(c, exceeded, budgets),
+        listener: c.listener, focus, title,
       },
     };
     const old = prev.get(c.id);

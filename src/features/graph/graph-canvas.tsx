@@ -174,7 +174,7 @@ export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasPr
       minZoom={0.05}
       maxZoom={2}
       data-layout-status={layout.status}
-      aria-label="Service graph"
+      aria-label="Service graph canvas"
     >
       <ViewportPortal>
         {headings.map((h) => (

@@ -32,23 +32,25 @@ export function GraphLegend({ budgets }: { budgets: CheckResult['budgets'] }) {
         Legend
         {errors.map((b) => <span key={b.kind} className="legend-alert">{b.kind} budget exceeded</span>)}
       </summary>
-      <ul className="legend-list">
-        {KINDS.map((k) => (
-          <li key={k.kind}><Swatch kind={k.kind} />{k.label}</li>
-        ))}
-        <li><Swatch kind="exceeded-error" />budget exceeded</li>
-        <li><Swatch kind="exceeded-advisory" />stats estimate exceeded (advisory)</li>
-      </ul>
-      <p className="legend-note">Edge label: most connections it can hold. Node: process_limit × clients per process = max connections.</p>
-      {exceeded.length === 0 ? null : (
-        <ul className="legend-exceeded">
-          {exceeded.map((b) => (
-            <li key={b.kind} className={b.advisory ? 'is-advisory' : 'is-error'}>
-              {b.kind}: client_limit {formatCount(b.clientLimit)} &lt; {formatCount(b.requiredExact)} needed{b.advisory ? ' (not checked by Dovecot)' : ''}
-            </li>
+      <div className="legend-body">
+        <ul className="legend-list">
+          {KINDS.map((k) => (
+            <li key={k.kind}><Swatch kind={k.kind} />{k.label}</li>
           ))}
+          <li><Swatch kind="exceeded-error" />budget exceeded</li>
+          <li><Swatch kind="exceeded-advisory" />stats estimate exceeded (advisory)</li>
         </ul>
-      )}
+        <p className="legend-note">Edge label: most connections it can hold. Node: process_limit × clients per process = max connections.</p>
+        {exceeded.length === 0 ? null : (
+          <ul className="legend-exceeded">
+            {exceeded.map((b) => (
+              <li key={b.kind} className={b.advisory ? 'is-advisory' : 'is-error'}>
+                {b.kind}: client_limit {formatCount(b.clientLimit)} &lt; {formatCount(b.requiredExact)} needed{b.advisory ? ' (not checked by Dovecot)' : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </details>
   );
 }

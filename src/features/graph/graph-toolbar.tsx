@@ -2,6 +2,7 @@
  * Graph controls: which edges to show, and Re-layout (drops dragged
  * positions and runs the automatic layout again).
  */
+import type { ReactNode } from 'react';
 import type { LayoutStatus } from './use-auto-layout.ts';
 
 /** Props of the toolbar. */
@@ -12,6 +13,8 @@ export interface GraphToolbarProps {
   readonly onShowOptional: (show: boolean) => void;
   readonly onRelayout: () => void;
   readonly status: { readonly layout: LayoutStatus; readonly nodes: number; readonly edges: number } | null;
+  /** The legend (a disclosure that opens below the toolbar). */
+  readonly legend: ReactNode;
 }
 
 const LAYOUT_TEXT: Readonly<Record<LayoutStatus, string>> = {
@@ -21,7 +24,7 @@ const LAYOUT_TEXT: Readonly<Record<LayoutStatus, string>> = {
 };
 
 /** The toolbar above the canvas. */
-export function GraphToolbar({ showStats, showOptional, onShowStats, onShowOptional, onRelayout, status }: GraphToolbarProps) {
+export function GraphToolbar({ showStats, showOptional, onShowStats, onShowOptional, onRelayout, status, legend }: GraphToolbarProps) {
   return (
     <div className="graph-toolbar nokey nodrag nowheel" role="toolbar" aria-label="Graph">
       <label className="graph-toggle">
@@ -33,6 +36,7 @@ export function GraphToolbar({ showStats, showOptional, onShowStats, onShowOptio
         Optional edges
       </label>
       <button type="button" className="graph-button" onClick={onRelayout}>Re-layout</button>
+      {legend}
       {status === null ? null : (
         <span className="graph-status" aria-live="polite">
           {status.nodes} services · {status.edges} edges · {LAYOUT_TEXT[status.layout]}

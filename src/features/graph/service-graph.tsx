@@ -45,10 +45,8 @@ export function ServiceGraph() {
             onShowOptional={setShowOptional}
             onRelayout={onRelayout}
             status={status}
+            legend={<GraphLegend budgets={budgets} />}
           />
-        </Panel>
-        <Panel position="top-right" className="graph-panel">
-          <GraphLegend budgets={budgets} />
         </Panel>
       </ReactFlowProvider>
     </section>
