@@ -86,3 +86,30 @@ test('a 10 MB file is checked in the background and kept whole: the last block c
   await expect(inspector.getByLabel('process_limit', { exact: true })).toHaveValue('777');
   await expect(page.getByRole('contentinfo')).toContainText('10.0 MB');
 });
+
+test('drop a file on the window, or paste a text with a chosen version', async ({ page }) => {
+  await page.goto('/');
+  const text = fixture('mailserver-2.4.conf');
+  const drop = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.conf', { type: 'text/plain' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: drop });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported dropped.conf' })).toContainText('Dovecot 2.4 detected');
+  await expect(budget(page, 'auth')).toContainText('client_limit 600');
+
+  await page.getByRole('button', { name: 'Paste' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste a configuration' });
+  await dialog.getByRole('textbox', { name: 'Configuration text' }).fill('protocols = imap\nservice auth {\n  client_limit = 77\n}\n');
+  await dialog.getByLabel('Name').fill('snippet.conf');
+  await dialog.getByLabel('Check as').selectOption('2.3');
+  await dialog.getByRole('button', { name: 'Import pasted text' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported snippet.conf' })).toContainText('Dovecot 2.3 chosen');
+  await expect(page.getByRole('radio', { name: '2.3' })).toBeChecked();
+  await expect(budget(page, 'auth')).toContainText('client_limit 77');
+  // one undo brings the dropped file back
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(budget(page, 'auth')).toContainText('client_limit 600');
+});

@@ -10,6 +10,7 @@ import './inspector.css';
 import { selectAnalysis } from '../../store/derived.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { useEditor } from '../../store/store-context.tsx';
+import { InspectorOverview } from './inspector-overview.tsx';
 import { ServiceInspector } from './service-inspector.tsx';
 
 const selectSelected = (s: EditorState) => s.selected;
@@ -25,17 +26,12 @@ export function Inspector() {
       <h2 id="inspector-title" className="pane-title">Inspector</h2>
       {service ? (
         <ServiceInspector key={service.name} service={service} />
-      ) : (
+      ) : selected !== null ? (
         <div className="empty-state">
-          {selected !== null ? (
-            <p>Service <code>{selected}</code> is no longer in the configuration.</p>
-          ) : (
-            <>
-              <p className="empty-title">No service selected</p>
-              <p>Select a service in the list or on the graph to see and edit every setting of it and of its listeners.</p>
-            </>
-          )}
+          <p>Service <code>{selected}</code> is no longer in the configuration.</p>
         </div>
+      ) : (
+        <InspectorOverview />
       )}
     </section>
   );

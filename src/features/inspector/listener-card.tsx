@@ -5,7 +5,7 @@
  *
  * @example <ListenerCard index={0} service={service} listener={service.listeners[0]} catalog={catalog} diags={diags} />
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { removeBlock, renameBlock, setBlockSetting, type Diagnostic, type EffectiveListener, type EffectiveService, type VersionCatalog } from '../../core/index.ts';
 import { LISTENER_TYPE_DOCS } from '../../core/data/docs.ts';
 import { Icon } from '../../components/icon.tsx';
@@ -34,6 +34,11 @@ export function ListenerCard({ index, service, listener: l, written, catalog, di
   const resolved = useEditor(selectResolved);
   const selectedListener = useEditor(selectSelectedListener);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const box = useRef<HTMLFieldSetElement>(null);
+  const chosen = selectedListener === l.name;
+  useEffect(() => {
+    if (chosen) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [chosen]);
   const path = { service: service.name, listener: { kind: l.kind, name: l.name } };
   const defs = catalog.listenerSettings(l.kind).filter((d) => d.key !== 'path' && d.key !== 'name');
   const typeDoc = LISTENER_TYPE_DOCS.find((d) => (d.service === service.name || d.service === '*') && d.type === l.connType && d.versions.includes(resolved.version));
@@ -56,7 +61,7 @@ export function ListenerCard({ index, service, listener: l, written, catalog, di
   };
 
   return (
-    <fieldset className={`insp-listener${l.disabled ? ' is-disabled' : ''}${selectedListener === l.name ? ' is-selected' : ''}`}>
+    <fieldset ref={box} className={`insp-listener${l.disabled ? ' is-disabled' : ''}${chosen ? ' is-selected' : ''}`}>
       <legend>
         <span className="insp-listener-kind">{l.kind}</span> <span className="insp-listener-name">{l.name}</span>
       </legend>

@@ -24,10 +24,10 @@ const selectListState = (s: EditorState) => ({ selected: s.selected, search: s.s
 
 const FILTERS: readonly { value: ServiceListFilter; label: string; title: string }[] = [
   { value: 'all', label: 'All', title: 'Every service of this Dovecot version and every service the file adds' },
-  { value: 'enabled', label: 'Running', title: 'Services that run with the enabled protocols' },
+  { value: 'enabled', label: 'Enabled', title: 'Services that run with the enabled protocols' },
   { value: 'builtin', label: 'Built-in', title: 'Services Dovecot ships' },
   { value: 'custom', label: 'Custom', title: 'Services this file adds' },
-  { value: 'problems', label: 'Problems', title: 'Services named by an error or warning' },
+  { value: 'problems', label: 'Problems', title: 'Services with problems: named by an error or warning' },
 ];
 
 function matches(s: EffectiveService, kind: ServiceListFilter, search: string, problems: ReadonlyMap<string, ServiceProblems>): boolean {
