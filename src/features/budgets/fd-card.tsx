@@ -5,7 +5,7 @@
  *
  * @example <FdCard fd={budgets.fd} />
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Budgets } from '../../core/index.ts';
 import { BUDGET_DOCS } from '../../core/data/docs.ts';
 import { Gauge } from '../../components/gauge.tsx';
@@ -27,7 +27,8 @@ export function FdCard({ fd }: { fd: Budgets['fd'] }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const ok = !(ulimit < fd.required);
-  const lower = ok ? null : fdLowerFix(analysis, text, ulimit);
+  // checks the candidate text with the core: only worth doing when the budget is short
+  const lower = useMemo(() => (ok ? null : fdLowerFix(analysis, text, ulimit)), [ok, analysis, text, ulimit]);
   const commit = () => {
     if (draft === null) return;
     const n = Number(draft);
@@ -71,15 +72,6 @@ export function FdCard({ fd }: { fd: Budgets['fd'] }) {
           <p className="muted">{BUDGET_DOCS.fd.checkedBy}</p>
         </div>
       ) : null}
-      <p className="budget-source">
-        <span className="metric-key">client_limit</span> <span className="metric-value">{fd.required}</span> is the largest, from{' '}
-        {fd.sourceService ? (
-          <button type="button" className="link" onClick={() => store.getState().select(fd.sourceService)}>{fd.source}</button>
-        ) : (
-          <code>{fd.source}</code>
-        )}
-        <span className="muted"> · checked by the master at startup, not by doveconf</span>
-      </p>
       {!ok ? (
         <div className="fix fix-stack">
           <button type="button" className="button primary" onClick={() => store.getState().setUlimit(fd.required)}>
@@ -93,9 +85,18 @@ export function FdCard({ fd }: { fd: Budgets['fd'] }) {
               {lower.note ? <span className="fix-note">{lower.note}</span> : null}
             </>
           ) : null}
-          <span className="fix-note">Raising means LimitNOFILE= in the dovecot systemd unit (or ulimit -n before starting dovecot).</span>
+          <span className="fix-note">Raise it with LimitNOFILE= in the dovecot systemd unit (or ulimit -n before starting dovecot).</span>
         </div>
       ) : null}
+      <p className="budget-source">
+        <span className="metric-key">client_limit</span> <span className="metric-value">{fd.required}</span> is the largest, from{' '}
+        {fd.sourceService ? (
+          <button type="button" className="link" onClick={() => store.getState().select(fd.sourceService)}>{fd.source}</button>
+        ) : (
+          <code>{fd.source}</code>
+        )}
+        <span className="muted"> · checked by the master at startup, not by doveconf</span>
+      </p>
     </div>
   );
 }
