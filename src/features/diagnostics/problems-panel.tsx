@@ -76,7 +76,7 @@ export function ProblemsPanel() {
             <li key={`e${i}`}>
               <button type="button" className="problem-row problem-error" onClick={() => go(d)}>
                 <Icon name="error" size={14} />
-                <span className="problem-message">{d.message}</span>
+                <span className="problem-message" title={d.message}>{d.message}</span>
                 {d === first || (first !== undefined && d.message === first.message && d.line === first.line) ? <span className="mini-tag">doveconf prints this</span> : null}
                 <span className="problem-where">{where(d) ?? d.services?.join(', ') ?? ''}</span>
               </button>
@@ -86,7 +86,7 @@ export function ProblemsPanel() {
             <li key={`w${i}`}>
               <button type="button" className="problem-row problem-warning" onClick={() => go(d)}>
                 <Icon name="warning" size={14} />
-                <span className="problem-message">{d.message}</span>
+                <span className="problem-message" title={d.message}>{d.message}</span>
                 {d.stage === 'app' ? <span className="mini-tag">master at startup</span> : null}
                 <span className="problem-where">{where(d) ?? ''}</span>
               </button>
