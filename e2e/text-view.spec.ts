@@ -199,7 +199,8 @@ test('a quick fix goes through the store: the cursor stays, the comments stay, a
   await expect(page.getByRole('region', { name: 'Connection budgets' }).getByRole('group', { name: 'auth budget' })).toContainText(String(required));
 
   // the cursor survived the edit made through the store: typing lands where it was
-  await page.keyboard.type(' # sized by the fix');
+  // (one input event: each pause longer than the debounce would be an undo step of its own)
+  await page.keyboard.insertText(' # sized by the fix');
   await expect.poll(async () => (await editorLines(editor)).find((l) => l.startsWith('service auth'))).toBe('service auth { # sized by the fix');
 
   // the app's Undo takes back the typing, then the fix, each in one step
@@ -207,6 +208,10 @@ test('a quick fix goes through the store: the cursor stays, the comments stay, a
   await expect.poll(() => editorLines(editor)).toEqual(fixed);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => editorLines(editor)).toEqual(before);
+
+  // importing while the view is open replaces the whole text
+  await page.getByLabel('Import configuration').setInputFiles({ name: 'small.conf', mimeType: 'text/plain', buffer: Buffer.from('# small\nprotocols = imap\n') });
+  await expect.poll(() => editorLines(editor)).toEqual(['# small', 'protocols = imap', '']);
   expect(requests.remote).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 /**
  * Two-way binding between a Monaco editor and the store's text:
- *  - typing reaches the store (`setText(text, 'Edit text')`) 60 ms after the
+ *  - typing reaches the store (`setText(text, 'Edit text')`) 40 ms after the
  *    last key, so the graph and budgets follow within 100 ms;
  *  - an edit made elsewhere (graph, inspector, budget fix, undo) reaches the
  *    editor as minimal replacements through `executeEdits`, so the cursor,
@@ -19,7 +19,7 @@ import { rebase, diffEdits, type Replacement } from './minimal-edit.ts';
 type MonacoApi = typeof Monaco;
 
 /** Quiet time after the last key before the text goes to the store. */
-export const EDIT_DEBOUNCE_MS = 60;
+export const EDIT_DEBOUNCE_MS = 40;
 
 /** Owner name of this binding's markers. */
 export const MARKER_OWNER = 'doveconf';
