@@ -3,8 +3,9 @@
  * from 2.3 to 2.4 by the core, with the list of what the conversion changed
  * and left out; the real doveconf 2.4 accepts the downloaded file from a
  * standard dovecot.conf; Copy puts the same text on the clipboard; the diff
- * (Monaco's diff editor, loaded on demand) shows the edit against the file as
- * imported.
+ * (Monaco's diff editor, loaded on demand, computed by its worker from this
+ * origin) shows the edit against the file as imported, within the
+ * Content-Security-Policy.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,13 @@ test('whole file converted to 2.4: notes, download doveconf accepts, copy, and t
     remote.push(url.href);
     return route.abort('blockedbyclient');
   });
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.goto('/');
   await page.getByLabel('Import configuration').setInputFiles(FIXTURE);
   await page.locator('.react-flow__node[data-id="imap-login"]').click();
@@ -78,5 +86,8 @@ test('whole file converted to 2.4: notes, download doveconf accepts, copy, and t
   await expect(diff.locator('.editor.original .view-line', { hasText: 'process_limit = 150' })).toBeVisible();
   await expect(diff.locator('.editor.modified .char-insert').first()).toBeVisible();
   await page.screenshot({ path: info.outputPath('export-diff.png') });
+  // the diff is computed by Monaco's editor worker, a file of this origin
+  expect(workers.some((u) => /\/assets\/editor\.worker-[\w-]+\.js$/.test(u) && new URL(u).origin === new URL(page.url()).origin)).toBe(true);
   expect(remote).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 });
