@@ -35,7 +35,7 @@ const TextView = lazy(() => import('../features/text-view/text-view.tsx').then((
 const PlannerPanel = lazy(() => import('../features/planner/planner-panel.tsx').then((m) => ({ default: m.PlannerPanel })));
 const ExportPanel = lazy(() => import('../features/export/export-panel.tsx').then((m) => ({ default: m.ExportPanel })));
 
-const selectLayout = (s: EditorState) => ({ theme: s.theme, textViewOpen: s.textViewOpen, plannerOpen: s.plannerOpen, exportOpen: s.exportOpen });
+const selectLayout = (s: EditorState) => ({ theme: s.theme, textViewOpen: s.textViewOpen, plannerOpen: s.plannerOpen, exportOpen: s.exportOpen, fileName: s.fileName });
 
 function Loading({ what }: { what: string }) {
   return <div className="pane-loading" role="status"><span className="spinner" aria-hidden="true" /> Loading {what}…</div>;
@@ -57,10 +57,13 @@ function Drawer({ label, what, onClose, children }: { label: string; what: strin
 
 function Workspace({ boot }: { boot: Boot }) {
   const store = useEditorStore();
-  const { theme, textViewOpen, plannerOpen, exportOpen } = useEditor(useShallow(selectLayout));
+  const { theme, textViewOpen, plannerOpen, exportOpen, fileName } = useEditor(useShallow(selectLayout));
   const [pendingShare, setPendingShare] = useState(boot.pendingShare);
   const [shareError, setShareError] = useState(boot.shareError);
   useTheme(theme);
+  useEffect(() => {
+    document.title = `${fileName} · Dovecot Service Editor`;
+  }, [fileName]);
   useUndoShortcuts(store);
   useEffect(() => startBackgroundCheck(store), [store]);
   // a share link opened while the editor is already open (same page, new hash)

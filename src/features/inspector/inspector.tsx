@@ -5,6 +5,7 @@
  *
  * @example <Inspector />
  */
+import { useEffect, useRef } from 'react';
 // oxlint-disable-next-line import/no-unassigned-import
 import './inspector.css';
 import { selectAnalysis } from '../../store/derived.ts';
@@ -21,8 +22,13 @@ export function Inspector() {
   const selected = useEditor(selectSelected);
   const resolved = useEditor(selectResolved);
   const service = selected === null ? undefined : resolved.services.find((s) => s.name === selected);
+  const pane = useRef<HTMLElement>(null);
+  // another service starts at its top (a selected listener scrolls itself into view)
+  useEffect(() => {
+    pane.current?.scrollTo({ top: 0 });
+  }, [selected]);
   return (
-    <section className="inspector" aria-labelledby="inspector-title">
+    <section ref={pane} className="inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title" className="pane-title">Inspector</h2>
       {service ? (
         <ServiceInspector key={service.name} service={service} />

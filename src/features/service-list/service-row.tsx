@@ -4,7 +4,7 @@
  *
  * @example <ServiceRow service={s} selected={false} problems={undefined} />
  */
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { EffectiveService } from '../../core/index.ts';
 import { formatCount } from '../../components/format.ts';
 import { Icon } from '../../components/icon.tsx';
@@ -14,12 +14,18 @@ import { useEditorStore } from '../../store/store-context.tsx';
 /** A service row. */
 export const ServiceRow = memo(function ServiceRow({ service: s, selected, problems }: { service: EffectiveService; selected: boolean; problems: ServiceProblems | undefined }) {
   const store = useEditorStore();
+  const row = useRef<HTMLButtonElement>(null);
+  // a service selected on the graph or in a budget comes into view here too
+  useEffect(() => {
+    if (selected) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   const errors = problems?.errors.length ?? 0;
   const warnings = problems?.warnings.length ?? 0;
   const kind = [s.type, s.protocol].filter((x) => x !== '').join(' · ') || 'core';
   return (
     <li>
       <button
+        ref={row}
         type="button"
         className={`service-row${selected ? ' is-selected' : ''}${s.enabled ? '' : ' is-disabled'}`}
         aria-current={selected ? 'true' : undefined}
