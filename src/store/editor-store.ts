@@ -29,7 +29,7 @@ export type TrackedState = Pick<EditorState, 'text' | 'version' | 'versionSource
  * @example createEditorStore('protocols = imap\n', 'dovecot.conf').getState().text;
  */
 export function createEditorStore(initialText: string, fileName = 'dovecot.conf') {
-  return createStore<EditorState>()(
+  const store = createStore<EditorState>()(
     temporal(
       (...a) => ({
         ...createDocumentSlice(initialText, fileName)(...a),
@@ -45,7 +45,22 @@ export function createEditorStore(initialText: string, fileName = 'dovecot.conf'
       },
     ),
   );
+  // Every undo step holds a whole text: with 10 MB files, keep the history within a memory budget.
+  store.temporal.subscribe((t) => {
+    let chars = 0;
+    let keep = t.pastStates.length;
+    for (let i = t.pastStates.length - 1; i >= 0; i--) {
+      chars += t.pastStates[i]?.text?.length ?? 0;
+      if (chars > HISTORY_CHARS && i < t.pastStates.length - 1) break;
+      keep = t.pastStates.length - i;
+    }
+    if (keep < t.pastStates.length) store.temporal.setState({ pastStates: t.pastStates.slice(-keep) });
+  });
+  return store;
 }
+
+/** Characters of text the undo history may hold (about 100 MB); the newest step is always kept. */
+export const HISTORY_CHARS = 50_000_000;
 
 /** The store type. */
 export type EditorStore = ReturnType<typeof createEditorStore>;

@@ -80,3 +80,18 @@ describe('composite edits', () => {
     expect(store.getState().text).toBe(TEXT);
   });
 });
+
+describe('undo history of large texts', () => {
+  it('keeps the newest steps within the character budget', async () => {
+    const { HISTORY_CHARS } = await import('./editor-store.ts');
+    const big = 'x'.repeat(Math.ceil(HISTORY_CHARS / 4));
+    const store = createEditorStore(`# 0\n${big}`, 'big.conf');
+    for (let i = 1; i <= 8; i++) store.getState().setText(`# ${i}\n${big}`, `step ${i}`);
+    const past = store.temporal.getState().pastStates;
+    expect(past.length).toBeLessThan(8);
+    expect(past.length).toBeGreaterThanOrEqual(3);
+    expect(past.reduce((n, p) => n + (p.text?.length ?? 0), 0)).toBeLessThanOrEqual(HISTORY_CHARS);
+    store.temporal.getState().undo();
+    expect(store.getState().text.startsWith('# 7\n')).toBe(true);
+  });
+});

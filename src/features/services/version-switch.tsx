@@ -11,7 +11,7 @@ import { selectAnalysis } from '../../store/derived.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { useEditor, useEditorStore } from '../../store/store-context.tsx';
 
-const selectVersionState = (s: EditorState) => ({ version: s.version, source: s.versionSource, detected: s.background?.detected ?? null });
+const selectVersionState = (s: EditorState) => ({ version: s.version, source: s.versionSource });
 const selectHasVersionLine = (s: EditorState) => selectAnalysis(s).loaded.configVersion;
 
 const OPTIONS: readonly { value: DovecotVersion; label: string; title: string }[] = [
