@@ -22,7 +22,7 @@ export default defineConfig({
   use: { ...devices['Desktop Chrome'], viewport: { width: 1600, height: 1000 }, launchOptions: chromiumLaunch },
   webServer: [
     {
-      command: `npm run build && npx vite preview --port ${APP_PORT} --strictPort`,
+      command: `npm run build && npx vite preview --port ${APP_PORT} --strictPort --bypass-lock`,
       url: `http://localhost:${APP_PORT}`,
       reuseExistingServer: true,
       timeout: 240_000,
@@ -30,7 +30,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `npx vite build -c bench/ui/vite.harness.config.ts && npx vite preview -c bench/ui/vite.harness.config.ts --port ${PAGE_PORT}`,
+      command: `npx vite build -c bench/ui/vite.harness.config.ts && npx vite preview -c bench/ui/vite.harness.config.ts --port ${PAGE_PORT} --strictPort --bypass-lock`,
       url: `http://localhost:${PAGE_PORT}`,
       reuseExistingServer: true,
       timeout: 240_000,

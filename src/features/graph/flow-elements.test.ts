@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../../core/index.ts';
 import { serviceConnections } from '../../core/graph/connections.ts';
-import { FALLBACK_HANDLE, SOURCE_HANDLE, toFlowEdges, toFlowNodes, toNodeData, type EdgeOptions } from './flow-elements.ts';
+import { FALLBACK_HANDLE, MAX_ANIMATED_EDGES, SOURCE_HANDLE, formatCount, toFlowEdges, toFlowNodes, toNodeData, type EdgeOptions } from './flow-elements.ts';
+import { FlowModel } from './flow-model.ts';
 
 const BASE = 'dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\nprotocols = imap pop3 lmtp submission\n';
 const ALL: EdgeOptions = { showStats: true, showOptional: true, selected: null };
@@ -131,5 +132,49 @@ describe('toFlowNodes', () => {
     expect(auth.selected).toBe(true);
     expect(auth.measured).toEqual({ width: 264, height: 212 });
     expect(auth.ariaLabel).toContain('auth:');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups digits like en-US and marks what cannot be computed', () => {
+    for (const n of [0, 7, 999, 1000, 65536, 100000, 1234567, 4294967295, -1500, 2.5]) expect(formatCount(n), String(n)).toBe(n.toLocaleString('en-US'));
+    expect(formatCount(NaN)).toBe('?');
+  });
+});
+
+describe('animation of exceeded edges', () => {
+  it('stops animating when hundreds of edges are highlighted', () => {
+    let text = `${BASE}service auth {\n  client_limit = 10\n}\n`;
+    for (let i = 0; i <= MAX_ANIMATED_EDGES; i++) text += `service l${i} {\n  type = login\n  protocol = imap\n  executable = imap-login\n}\n`;
+    const { analysis, connections } = analyse(text);
+    const edges = toFlowEdges(connections, analysis.budgets, toNodeData(analysis, new Map()), ALL, new Map());
+    const exceeded = edges.filter((e) => e.data!.exceeded === 'error');
+    expect(exceeded.length).toBeGreaterThan(MAX_ANIMATED_EDGES);
+    expect(exceeded.some((e) => e.animated)).toBe(false);
+    expect(exceeded.every((e) => e.className!.includes('edge-exceeded-error'))).toBe(true);
+  });
+});
+
+describe('FlowModel', () => {
+  it('recomputes only what changed and keeps the overview when only numbers change', () => {
+    const model = new FlowModel();
+    const none = {};
+    const a = analyse(BASE).analysis;
+    const data = model.nodeData(a);
+    expect(model.nodeData(a)).toBe(data);
+    const nodes = model.nodes(data, none, none, none, null);
+    expect(model.nodes(data, none, none, none, null)).toBe(nodes);
+    const overview = model.overview(nodes);
+    expect(overview.find((_, i) => nodes[i]!.id === 'imap-login')?.tone).toBe('login');
+    const b = analyse(`${BASE}service imap {\n  process_limit = 10\n}\n`).analysis;
+    const data2 = model.nodeData(b);
+    const nodes2 = model.nodes(data2, none, none, none, null);
+    expect(nodes2).not.toBe(nodes);
+    expect(model.overview(nodes2)).toBe(overview);
+    const c = analyse(`${BASE}service imap-login {\n  process_limit = 1200\n}\n`).analysis;
+    const nodes3 = model.nodes(model.nodeData(c), none, none, none, null);
+    const overview3 = model.overview(nodes3);
+    expect(overview3).not.toBe(overview);
+    expect(overview3.find((_, i) => nodes3[i]!.id === 'imap-login')?.tone).toBe('budget');
   });
 });

@@ -79,6 +79,8 @@ export type ConnectionEdgeData = {
   readonly listener: string | null;
   /** Touches the selected service. */
   readonly focus: boolean;
+  /** client_limit < required of the exceeded budget ('' otherwise): part of the title. */
+  readonly shortfall: string;
   readonly title: string;
 };
 
@@ -214,10 +216,15 @@ export function toNodeData(analysis: CheckResult, prev: ReadonlyMap<string, Serv
  */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '?';
-  return COUNT_FORMAT.format(n);
+  // Intl is slow over thousands of labels per edit; integers are grouped by hand
+  if (!Number.isSafeInteger(n)) return COUNT_FORMAT.format(n);
+  const digits = String(Math.abs(n));
+  if (digits.length <= 3) return n < 0 ? `-${digits}` : digits;
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
 }
 
-// one formatter: toLocaleString builds a new one per call (slow over thousands of edges)
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
 function exceededOf(budget: BudgetName | null, budgets: CheckResult['budgets']): ConnectionEdgeData['exceeded'] {
@@ -236,13 +243,13 @@ function edgeTitle(c: Connection, exceeded: ConnectionEdgeData['exceeded'], budg
   return `${c.from} → ${c.to}${via}: ${c.kind}, ${cap}${budget}${over}${c.optional ? ' · only when configured' : ''}`;
 }
 
-function sameEdge(a: ConnectionEdge, b: ConnectionEdge): boolean {
-  const x = a.data!;
-  const y = b.data!;
-  return a.targetHandle === b.targetHandle && a.source === b.source && a.target === b.target
-    && a.className === b.className && a.animated === b.animated
-    && Object.is(x.capacity, y.capacity) && x.exceeded === y.exceeded && x.focus === y.focus
-    && x.title === y.title && x.listener === y.listener;
+/** Can `old` stand for the edge these inputs would build? (Compared before building: titles are costly.) */
+function reusable(old: ConnectionEdge | undefined, c: Connection, handle: string, exceeded: ConnectionEdgeData['exceeded'], shortfall: string, focus: boolean, animated: boolean): old is ConnectionEdge {
+  if (old === undefined || old.data === undefined) return false;
+  const d = old.data;
+  return old.targetHandle === handle && old.source === c.from && old.target === c.to && (old.animated ?? false) === animated
+    && Object.is(d.capacity, c.capacity) && d.exceeded === exceeded && d.shortfall === shortfall && d.focus === focus
+    && d.listener === c.listener && d.kind === c.kind && d.optional === c.optional && d.budget === c.budget;
 }
 
 /**
@@ -271,31 +278,38 @@ export function toFlowEdges(
     if (target === undefined || !data.has(c.from)) continue;
     const l = c.listener === null ? undefined : target.listeners.find((x) => x.name === c.listener && x.kind !== 'inet_listener');
     const exceeded = exceededOf(c.budget, budgets);
+    const shortfall = exceeded === null || c.budget === null ? '' : `${budgets[c.budget].clientLimit}<${budgets[c.budget].requiredExact}`;
     const focus = opts.selected !== null && (c.from === opts.selected || c.to === opts.selected);
+    const handle = l?.id ?? FALLBACK_HANDLE;
+    const animated = animate && exceeded === 'error';
+    const old = prev.get(c.id);
+    const list = exceeded === 'error' || focus ? raised : plain;
+    if (reusable(old, c, handle, exceeded, shortfall, focus, animated)) {
+      list.push(old);
+      continue;
+    }
     const classes = ['edge', `edge-${c.kind}`];
     if (c.optional) classes.push('edge-optional');
     if (exceeded !== null) classes.push(`edge-exceeded-${exceeded}`);
     if (focus) classes.push('edge-focus');
     const title = edgeTitle(c, exceeded, budgets);
-    const next: ConnectionEdge = {
+    list.push({
       id: c.id,
       type: 'connection',
       source: c.from,
       target: c.to,
       sourceHandle: SOURCE_HANDLE,
-      targetHandle: l?.id ?? FALLBACK_HANDLE,
+      targetHandle: handle,
       className: classes.join(' '),
-      animated: animate && exceeded === 'error',
+      animated,
       focusable: false,
       selectable: false,
       ariaLabel: title,
       data: {
         kind: c.kind, capacity: c.capacity, budget: c.budget, exceeded, optional: c.optional,
-        listener: c.listener, focus, title,
+        listener: c.listener, focus, shortfall, title,
       },
-    };
-    const old = prev.get(c.id);
-    (exceeded === 'error' || focus ? raised : plain).push(old !== undefined && sameEdge(old, next) ? old : next);
+    });
   }
   return raised.length === 0 ? plain : plain.concat(raised);
 }

@@ -16,6 +16,30 @@ import {
   type ConnectionEdge, type EdgeOptions, type ServiceFlowNode, type ServiceNodeData, type Size,
 } from './flow-elements.ts';
 import type { XY } from './lane-layout.ts';
+import { NODE_WIDTH, nodeHeight } from './node-size.ts';
+
+/** How a node is painted in the overview. */
+export type OverviewTone = 'login' | 'post-login' | 'master' | 'worker' | 'off' | 'budget' | 'error';
+
+/** One node of the overview (minimap). */
+export interface OverviewNode {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly tone: OverviewTone;
+}
+
+/**
+ * The overview colour of a node: errors, then exceeded budgets, then disabled, then its lane.
+ *
+ * @example overviewTone(data.get('imap-login')!); // 'login'
+ */
+export function overviewTone(d: ServiceNodeData): OverviewTone {
+  if (d.problems.some((p) => p.kind === 'error')) return 'error';
+  if (d.problems.some((p) => !p.advisory && p.kind !== 'warning')) return 'budget';
+  return d.enabled ? d.lane : 'off';
+}
 
 /** Memoised flow elements of one graph. */
 export class FlowModel {
@@ -28,6 +52,9 @@ export class FlowModel {
   private edgesIn: readonly unknown[] = [];
   private edgesOut: ConnectionEdge[] = [];
   private edgeIndex = new Map<string, ConnectionEdge>();
+
+  private overviewIn: readonly ServiceFlowNode[] = [];
+  private overviewOut: readonly OverviewNode[] = [];
 
   private nodesIn: readonly unknown[] = [];
   private nodesOut: ServiceFlowNode[] = [];
@@ -70,6 +97,27 @@ export class FlowModel {
       this.nodesIn = input;
     }
     return this.nodesOut;
+  }
+
+  /**
+   * Overview rectangles of the nodes; the previous array when nothing it shows
+   * changed (so the overview does not redraw on every edit).
+   */
+  overview(nodes: readonly ServiceFlowNode[]): readonly OverviewNode[] {
+    if (nodes === this.overviewIn) return this.overviewOut;
+    const prev = this.overviewOut;
+    let same = prev.length === nodes.length;
+    const out: OverviewNode[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      const o: OverviewNode = { x: n.position.x, y: n.position.y, width: NODE_WIDTH, height: nodeHeight(n.data.listeners.length), tone: overviewTone(n.data) };
+      const p = prev[i];
+      if (same && (p === undefined || p.x !== o.x || p.y !== o.y || p.height !== o.height || p.tone !== o.tone)) same = false;
+      out.push(o);
+    }
+    this.overviewIn = nodes;
+    if (!same) this.overviewOut = out;
+    return this.overviewOut;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Background, Controls, MiniMap, ReactFlow, ViewportPortal, useReactFlow,
+  Background, Controls, ReactFlow, ViewportPortal, useReactFlow,
   type NodeChange, type NodeMouseHandler,
 } from '@xyflow/react';
 import { LANE_TITLES } from '../../core/graph/lanes.ts';
@@ -15,6 +15,7 @@ import { useEditor, useEditorStore } from '../../store/store-context.tsx';
 import { ConnectionEdge } from './connection-edge.tsx';
 import type { ServiceFlowNode } from './flow-elements.ts';
 import { FlowModel } from './flow-model.ts';
+import { GraphOverview } from './graph-overview.tsx';
 import { laneHeadings, layoutItems, type LayoutLink, type XY } from './lane-layout.ts';
 import { ServiceNode } from './service-node.tsx';
 import { useAutoLayout, type LayoutStatus } from './use-auto-layout.ts';
@@ -32,7 +33,6 @@ const FIT_ALL_MAX = 150;
 /** Initial zoom of a graph too big to fit. */
 const BIG_GRAPH_ZOOM = 0.6;
 const NO_DRAG: Readonly<Record<string, XY>> = {};
-const MINIMAP_SIZE = { width: 168, height: 112 } as const;
 
 /** Which edges the canvas shows, and where its layout stands (for the toolbar). */
 export interface GraphCanvasProps {
@@ -147,10 +147,12 @@ export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasPr
     onStatus?.({ layout: layout.status, nodes: nodes.length, edges: edges.length });
   }, [onStatus, layout.status, nodes.length, edges.length]);
 
+  const overview = model.overview(nodes);
+
   const headings = useMemo(() => {
     const at: Record<string, XY> = { ...layout.positions, ...pinned };
-    return laneHeadings(items, at);
-  }, [items, layout.positions, pinned]);
+    return laneHeadings(layout.items, at);
+  }, [layout.items, layout.positions, pinned]);
 
   return (
     <ReactFlow<ServiceFlowNode>
@@ -185,14 +187,8 @@ export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasPr
       </ViewportPortal>
       <Background gap={24} size={1} />
       <Controls showInteractive={false} className="nokey" />
-      <MiniMap pannable zoomable className="graph-minimap" style={MINIMAP_SIZE} nodeClassName={miniMapClass} ariaLabel="Graph overview" />
+      <GraphOverview nodes={overview} />
     </ReactFlow>
   );
 }
 
-function miniMapClass(node: ServiceFlowNode): string {
-  const d = node.data;
-  if (d.problems.some((p) => p.kind === 'error')) return 'minimap-node minimap-node--error';
-  if (d.problems.some((p) => !p.advisory && p.kind !== 'warning')) return 'minimap-node minimap-node--budget';
-  return d.enabled ? `minimap-node minimap-node--${d.lane}` : 'minimap-node minimap-node--off';
-}

@@ -3,7 +3,7 @@ import { checkConfig } from '../../core/index.ts';
 import { serviceConnections } from '../../core/graph/connections.ts';
 import { LANES } from '../../core/graph/lanes.ts';
 import { toNodeData } from './flow-elements.ts';
-import { elkGraph, laneGridLayout, laneHeadings, layoutItems, layoutKey, type LayoutItem, type XY } from './lane-layout.ts';
+import { elkGraph, laneGridLayout, laneHeadings, layoutItems, orderByPositions, sameLayoutInput, type LayoutItem, type XY } from './lane-layout.ts';
 import { nodeHeight } from './node-size.ts';
 
 const BASE = 'dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\nprotocols = imap pop3 lmtp submission\n';
@@ -59,7 +59,7 @@ describe('laneGridLayout', () => {
   });
 });
 
-describe('elkGraph and layoutKey', () => {
+describe('elkGraph and sameLayoutInput', () => {
   it('gives every node its lane partition and keeps only forward links', () => {
     const { items, links } = setup(BASE);
     const g = elkGraph(items, links);
@@ -76,10 +76,22 @@ describe('elkGraph and layoutKey', () => {
   it('changes with the structure, not with numbers', () => {
     const a = setup(BASE);
     const b = setup(`${BASE}service imap-login {\n  process_limit = 1200\n}\n`);
-    expect(layoutKey(b.items, b.links)).toBe(layoutKey(a.items, a.links));
+    expect(sameLayoutInput(a.items, a.links, b.items, b.links)).toBe(true);
     const c = setup(`${BASE}service imap-login {\n  unix_listener extra {\n  }\n}\n`);
-    expect(layoutKey(c.items, c.links)).not.toBe(layoutKey(a.items, a.links));
+    expect(sameLayoutInput(a.items, a.links, c.items, c.links)).toBe(false);
+    const d = setup(BASE.replace('imap pop3 lmtp submission', 'imap lmtp submission'));
+    expect(sameLayoutInput(a.items, a.links, d.items, d.links)).toBe(false);
     expect(c.items.find((i) => i.id === 'imap-login')!.height).toBe(nodeHeight(4));
+  });
+
+  it('orders each lane by the y of a layout, keeping lanes apart', () => {
+    const { items } = setup(BASE);
+    const order = Object.fromEntries(items.map((i, k) => [i.id, { x: 0, y: -k }]));
+    const sorted = orderByPositions(items, order);
+    const login = sorted.filter((i) => i.lane === 'login').map((i) => i.id);
+    expect(login).toEqual(items.filter((i) => i.lane === 'login').map((i) => i.id).reverse());
+    const pos = laneGridLayout(sorted);
+    expect(pos[login[0]!]!.y).toBeLessThan(pos[login[1]!]!.y);
   });
 
   it('puts a heading over each lane', () => {

@@ -53,17 +53,23 @@ export function layoutItems(data: ReadonlyMap<string, ServiceNodeData>): LayoutI
 }
 
 /**
- * A string that changes exactly when the layout input changes (nodes, lanes,
- * sizes, links): setting edits that only change numbers keep the layout.
+ * Whether two layout inputs are the same (nodes, lanes, sizes, links, in
+ * order): setting edits that only change numbers keep the layout. O(n), no
+ * allocation.
  *
- * @example layoutKey(items, links) === layoutKey(items, links); // true
+ * @example sameLayoutInput(items, links, [...items], [...links]); // true
  */
-export function layoutKey(items: readonly LayoutItem[], links: readonly LayoutLink[]): string {
-  const parts: string[] = [];
-  for (const i of items) parts.push(`${i.id}|${i.lane}|${i.height}`);
-  parts.push('--');
-  for (const l of links) parts.push(`${l.source}>${l.target}`);
-  return parts.join('\n');
+export function sameLayoutInput(a: readonly LayoutItem[], aLinks: readonly LayoutLink[], b: readonly LayoutItem[], bLinks: readonly LayoutLink[]): boolean {
+  if (a.length !== b.length || aLinks.length !== bLinks.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.lane !== y.lane || x.height !== y.height || x.width !== y.width) return false;
+  }
+  for (let i = 0; i < aLinks.length; i++) {
+    if (aLinks[i]!.source !== bLinks[i]!.source || aLinks[i]!.target !== bLinks[i]!.target) return false;
+  }
+  return true;
 }
 
 /**

@@ -7,7 +7,7 @@
  * @example const { positions, status } = useAutoLayout(items, links, layoutRevision);
  */
 import { useEffect, useMemo, useState } from 'react';
-import { elkGraph, laneGridLayout, layoutKey, orderByPositions, type LayoutItem, type LayoutLink, type XY } from './lane-layout.ts';
+import { elkGraph, laneGridLayout, orderByPositions, sameLayoutInput, type LayoutItem, type LayoutLink, type XY } from './lane-layout.ts';
 import { runElkLayout } from './elk-layout.ts';
 
 /** Largest graph laid out with elk. */
@@ -17,17 +17,19 @@ export const ELK_MAX_NODES = 600;
 export type LayoutStatus = 'pending' | 'elk' | 'grid';
 
 interface ElkResult {
-  readonly key: string;
+  /** Version of the layout input it was computed for. */
+  readonly version: number;
   readonly revision: number;
   readonly positions: Readonly<Record<string, XY>> | null;
 }
 
-/** Positions for every item, and where they come from. */
-export function useAutoLayout(items: readonly LayoutItem[], links: readonly LayoutLink[], revision: number): { positions: Readonly<Record<string, XY>>; status: LayoutStatus } {
-  // items/links change identity on every edit; the key says when they really changed
-  const key = useMemo(() => layoutKey(items, links), [items, links]);
-  const [input, setInput] = useState(() => ({ key, items, links }));
-  if (input.key !== key) setInput({ key, items, links });
+/** Positions for every item, where they come from, and the items they are for (stable while the layout input is). */
+export function useAutoLayout(items: readonly LayoutItem[], links: readonly LayoutLink[], revision: number): { positions: Readonly<Record<string, XY>>; status: LayoutStatus; items: readonly LayoutItem[] } {
+  // items/links are new arrays on every edit; the layout input changes only with the structure
+  const [input, setInput] = useState(() => ({ version: 0, items, links }));
+  if ((input.items !== items || input.links !== links) && !sameLayoutInput(input.items, input.links, items, links)) {
+    setInput({ version: input.version + 1, items, links });
+  }
   const grid = useMemo(() => laneGridLayout(input.items), [input]);
   const [elk, setElk] = useState<ElkResult | null>(null);
   const useElk = input.items.length > 0 && input.items.length <= ELK_MAX_NODES;
@@ -36,22 +38,22 @@ export function useAutoLayout(items: readonly LayoutItem[], links: readonly Layo
     if (!useElk) return undefined;
     let live = true;
     runElkLayout(elkGraph(input.items, input.links)).then(
-      (order) => { if (live) setElk({ key: input.key, revision, positions: laneGridLayout(orderByPositions(input.items, order)) }); },
+      (order) => { if (live) setElk({ version: input.version, revision, positions: laneGridLayout(orderByPositions(input.items, order)) }); },
       (err: unknown) => {
         console.warn('graph layout: elk failed, keeping the lane grid', err);
-        if (live) setElk({ key: input.key, revision, positions: null });
+        if (live) setElk({ version: input.version, revision, positions: null });
       },
     );
     return () => { live = false; };
   }, [input, revision, useElk]);
 
   return useMemo(() => {
-    if (!useElk) return { positions: grid, status: 'grid' as const };
-    if (elk !== null && elk.key === input.key && elk.revision === revision) {
-      return elk.positions === null ? { positions: grid, status: 'grid' as const } : { positions: elk.positions, status: 'elk' as const };
+    if (!useElk) return { positions: grid, status: 'grid' as const, items: input.items };
+    if (elk !== null && elk.version === input.version && elk.revision === revision) {
+      return { positions: elk.positions ?? grid, status: elk.positions === null ? 'grid' as const : 'elk' as const, items: input.items };
     }
     // while elk runs, keep the nodes that were already laid out where they were
     const previous = elk?.positions ?? {};
-    return { positions: { ...grid, ...previous }, status: 'pending' as const };
+    return { positions: { ...grid, ...previous }, status: 'pending' as const, items: input.items };
   }, [useElk, elk, input, revision, grid]);
 }
