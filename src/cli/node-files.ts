@@ -38,16 +38,20 @@ function globOne(pattern: string): string[] {
 }
 
 /**
- * File access rooted at the process's working directory (paths stay as written).
+ * File access rooted at a directory (default: the process's working directory).
+ * Paths stay as written, as doveconf reports them; relative ones are resolved
+ * against `root`, like doveconf run with that directory as its cwd.
  *
  * @example nodeFiles().glob('conf.d/*.conf');
  */
-export function nodeFiles(): FileAccess {
+export function nodeFiles(root?: string): FileAccess {
+  const at = (p: string): string => (root === undefined || p.startsWith('/') ? p : `${root}/${p}`);
+  const relative = (alt: string): boolean => root !== undefined && !alt.startsWith('/');
   return {
-    glob: (pattern) => expandBraces(pattern).flatMap(globOne),
+    glob: (pattern) => expandBraces(pattern).flatMap((alt) => (relative(alt) ? globOne(at(alt)).map((p) => p.slice(root!.length + 1)) : globOne(alt))),
     read: (path) => {
       try {
-        return { text: readFileSync(path, 'utf8') };
+        return { text: readFileSync(at(path), 'utf8') };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const msg = code === 'ENOENT' ? 'No such file or directory' : code === 'EACCES' ? 'Permission denied' : code === 'EISDIR' ? 'Is a directory' : String((e as Error).message);

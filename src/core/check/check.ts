@@ -69,7 +69,7 @@ export function detectVersion(text: string): DovecotVersion {
  */
 export function checkConfig(main: { readonly path: string; readonly text: string }, opts: CheckOptions = {}): CheckResult {
   const version = opts.version ?? detectVersion(main.text);
-  const loaded = loadConfig(main, { version, ...(opts.files ? { files: opts.files } : {}) });
+  const loaded = loadConfig(main, { version, ...(opts.files ? { files: opts.files } : {}), ...(opts.managesieve !== undefined ? { managesieve: opts.managesieve } : {}) });
   if (opts.protocols !== undefined) {
     const words = opts.protocols.split(/[\s,]+/).filter((w) => w !== '');
     loaded.protocols = { list: version === '2.3' && words.length === 1 && words[0] === 'none' ? [] : words, at: null, raw: opts.protocols };
@@ -90,6 +90,10 @@ export function checkConfig(main: { readonly path: string; readonly text: string
     errors = [parseError];
     warnings = loaded.warnings.slice(0, loaded.warningsBeforeError ?? loaded.warnings.length);
     allErrors = [...loaded.errors];
+    if (version === '2.3' && parseError.code === 'missing-close') {
+      // found after reading (not on a line): 2.3 doveconf -n still dumps and checks the root
+      warnings.push(...runServiceCheck(resolved, loaded, env, { auth: false, anvil: false }, file).warnings);
+    }
   } else {
     const verdict = version === '2.3' ? stageB23(loaded, resolved, env, file, resolveOpts) : stageB24(loaded, resolved, env, file);
     errors = verdict.error ? [verdict.error] : [];
@@ -149,12 +153,18 @@ function stageB23(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvi
  */
 function stageB24(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvironment, file: string): CheckRun {
   const run = runServiceCheck(resolved, loaded, env, { auth: false, anvil: false }, file);
-  let error = run.error;
-  if (error === null && loaded.serviceInFilter) {
-    error = { code: 'listen-empty', severity: 'error', stage: 'B', file, line: null, column: null, message: "listen can't be set empty" };
+  const warnings = [...run.warnings];
+  const globalSsl = loaded.globals.get('ssl')?.value ?? '';
+  const ssl = loaded.filterSsl.find((f) => (f.ssl ?? globalSsl) !== 'no' && globalSsl === 'no');
+  if (ssl !== undefined) {
+    warnings.push({
+      code: 'ssl-disabled', severity: 'warning', stage: 'B', file, line: null, column: null,
+      message: `SSL is disabled because global ssl=no, ignoring ssl=${ssl.ssl ?? globalSsl} for subsection`,
+    });
   }
+  let error = run.error ?? loaded.filterErrors[0] ?? null;
   if (error === null && (loaded.storageVersion ?? '') === '') {
     error = { code: 'storage-version-missing', severity: 'error', stage: 'B', file, line: null, column: null, message: 'dovecot_storage_version setting must be set' };
   }
-  return { error, warnings: run.warnings };
+  return { error, warnings };
 }

@@ -10,6 +10,8 @@
 import type { SettingType } from './types.ts';
 import raw23 from './settings-2.3.json' with { type: 'json' };
 import raw24 from './settings-2.4.json' with { type: 'json' };
+import enums23 from './enums-2.3.json' with { type: 'json' };
+import enums24 from './enums-2.4.json' with { type: 'json' };
 
 /**
  * How a section name is treated: `filter` (protocol/local/remote/local_name),
@@ -29,6 +31,8 @@ export interface GlobalCatalogData {
   readonly defaults?: Readonly<Record<string, string>>;
   /** 2.4: named filters that need one setting (`metric` → `metric_filter`). */
   readonly required?: Readonly<Record<string, string>>;
+  /** Accepted values of enum settings (enums-2.x.json, from the sources, verified with doveconf). */
+  readonly enums?: Readonly<Record<string, readonly string[]>>;
 }
 
 interface RawSetting {
@@ -50,7 +54,7 @@ interface RawCatalog {
 const FILTERS = new Set(['protocol', 'local', 'remote', 'local_name']);
 const TYPES = new Set<string>(['uint', 'size', 'time', 'bool', 'string', 'octal', 'port', 'boollist', 'enum']);
 
-function reduce(raw: RawCatalog, version: '2.3' | '2.4'): GlobalCatalogData {
+function reduce(raw: RawCatalog, version: '2.3' | '2.4', enums: Readonly<Record<string, readonly string[]>>): GlobalCatalogData {
   const settings: Record<string, SettingType | 'strlist'> = {};
   const defaults: Record<string, string> = {};
   for (const [k, s] of Object.entries(raw.settings)) {
@@ -80,10 +84,10 @@ function reduce(raw: RawCatalog, version: '2.3' | '2.4'): GlobalCatalogData {
     if (t === 'strlist' && sections[k] === undefined) sections[k] = 'strlist';
     if (version === '2.4' && t === 'boollist' && sections[k] === undefined) sections[k] = 'boollist';
   }
-  return { settings, sections, sectionKeys, defaults, required };
+  return { settings, sections, sectionKeys, defaults, required, enums };
 }
 
 /** 2.3.19.1 catalog. */
-export const GLOBAL_SETTINGS_23: GlobalCatalogData = reduce(raw23 as unknown as RawCatalog, '2.3');
+export const GLOBAL_SETTINGS_23: GlobalCatalogData = reduce(raw23 as unknown as RawCatalog, '2.3', enums23.enums);
 /** 2.4.1 catalog. */
-export const GLOBAL_SETTINGS_24: GlobalCatalogData = reduce(raw24 as unknown as RawCatalog, '2.4');
+export const GLOBAL_SETTINGS_24: GlobalCatalogData = reduce(raw24 as unknown as RawCatalog, '2.4', enums24.enums);

@@ -42,6 +42,8 @@ export interface VersionCatalog {
   requiredSetting(filter: string): string | undefined;
   /** Every key doveconf knows (settings and section names). */
   allKeys(): readonly string[];
+  /** Accepted values of an enum setting, when known (`ssl` → yes, no, required). */
+  enumValues(key: string): readonly string[] | undefined;
 }
 
 /** How a 2.4 key is typed by the parser. */
@@ -83,6 +85,7 @@ function build(version: DovecotVersion, data: GlobalCatalogData): VersionCatalog
     keyKind: (key) => kinds.get(key),
     requiredSetting: (name) => data.required?.[name],
     allKeys: () => all,
+    enumValues: (key) => data.enums?.[key],
     serviceSetting: (key) => svcMap.get(key),
     listenerSetting: (kind, key) => lstMaps[kind].get(key),
     serviceSettings: () => svc,

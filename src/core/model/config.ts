@@ -34,22 +34,31 @@ export interface WrittenSetting {
 /** A listener block (merged over same-name blocks, as Dovecot merges them). */
 export interface ListenerBlock {
   readonly kind: ListenerKind;
-  readonly name: string;
+  /** As last written (2.3 matches names case-insensitively and keeps the last spelling). */
+  name: string;
   readonly at: SourceRef;
   readonly settings: Map<string, WrittenSetting>;
+  /** First reached by a `KIND NAME {` line (2.4 ignores listeners that a path key reached first). */
+  namedByBlock?: boolean;
 }
 
 /** A service block (merged over same-name blocks). */
 export interface ServiceBlock {
-  readonly name: string;
+  /** As last written in a `service NAME {` line (2.3 matches names case-insensitively). */
+  name: string;
   /** First appearance. */
   readonly at: SourceRef;
   /** Named by a `service NAME {` block (not only by path keys): matters for the 2.4 master order. */
   namedByBlock: boolean;
   /** Defined inside a protocol/local/remote filter. */
   inFilter: boolean;
+  /**
+   * 2.4: first reached by a `service NAME {` line. A service that a path key
+   * (`service/NAME/KEY`) reached first never enters doveconf's service list.
+   */
+  listed?: boolean;
   readonly settings: Map<string, WrittenSetting>;
-  /** Keyed by `${kind} ${name}`, in order of first appearance. */
+  /** Keyed by `${kind} ${name}` (2.3: name lower-cased), in order of first appearance. */
   readonly listeners: Map<string, ListenerBlock>;
   /** 2.4: other global settings written inside the block (scoped to the service). */
   readonly scoped: Map<string, WrittenSetting>;
@@ -131,7 +140,8 @@ export type DiagnosticCode =
   | 'setting-kind'
   | 'named-filter-required'
   | 'socket-listen'
-  | 'ssl-disabled';
+  | 'ssl-disabled'
+  | 'filter-check';
 
 /**
  * Settings written inside one filter (`protocol imap { }`, `local 10.0.0.0/8 { }`, nested
@@ -153,7 +163,7 @@ export interface LoadedConfig {
   readonly file: string;
   /** Root-level settings (last one wins). */
   readonly globals: Map<string, WrittenSetting>;
-  /** Services in order of first appearance. */
+  /** Services in order of first appearance, keyed by name (2.3: lower-cased, as doveconf matches them). */
   readonly services: Map<string, ServiceBlock>;
   /** Protocols after all `protocols` statements (2.4 boollist semantics, 2.3 split on spaces). */
   protocols: { readonly list: readonly string[]; readonly at: SourceRef | null; readonly raw: string | null };
@@ -173,6 +183,14 @@ export interface LoadedConfig {
   unnamedServices: number;
   /** Filter scopes in creation order (root excluded). */
   readonly filterScopes: FilterScope[];
+  /**
+   * 2.4: errors of the checks doveconf runs on the filters after the root check
+   * (a service inside `protocol`/`local`: `listen can't be set empty`; a passdb/userdb
+   * inside a service: `Failed to get passdb ...`), in creation order.
+   */
+  readonly filterErrors: Diagnostic[];
+  /** 2.4: filters in creation order with their explicit `ssl` value (null when not set there). */
+  readonly filterSsl: readonly { readonly id: string; readonly ssl: string | null }[];
   /** How many warnings doveconf printed before it stopped at `errors[0]` (null without errors). */
   warningsBeforeError: number | null;
 }

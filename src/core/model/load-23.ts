@@ -86,6 +86,10 @@ function setProtocols(s: LoadState, scope: Scope, w: WrittenSetting): void {
 
 /** Applies `key = value` at the root of a scope (a global, or a `service/...` path key). */
 export function applyRoot23(s: LoadState, scope: Scope, key: string, value: string, line: Line): void {
+  if (key === '') {
+    s.diag('unknown-setting', "Missing key name ('=' at the beginning of line)", line.at);
+    return;
+  }
   if (key.includes('/')) {
     applyPath23(s, scope, key, value, line);
     return;
@@ -95,7 +99,7 @@ export function applyRoot23(s: LoadState, scope: Scope, key: string, value: stri
     unknown(s, key, line);
     return;
   }
-  const err = s.typeError(type, value);
+  const err = s.typeError(type, value, key);
   if (err !== null) {
     s.diag('invalid-value', err, line.at);
     return;
@@ -120,7 +124,7 @@ export function applyPath23(s: LoadState, scope: Scope, key: string, value: stri
     if (keys !== undefined && parts.length === 3 && !keys.has(last)) return fail();
     return true;
   }
-  if (parts.length < 3 || parts[1] === '') return fail();
+  if (parts.length < 3 || parts[1] === '' || !s.hasService(scope, parts[1]!)) return fail();
   const svc = s.service(scope, parts[1]!, line.at, false);
   if (parts.length === 3) {
     const def = s.cat.serviceSetting(last);
@@ -137,8 +141,8 @@ export function applyPath23(s: LoadState, scope: Scope, key: string, value: stri
   if (!LISTENER_KINDS.includes(kind) || parts.length < 5) return fail();
   const lname = parts.slice(3, -1).join('/');
   const def = s.cat.listenerSetting(kind as ListenerKind, last);
-  if (def === undefined) return fail();
-  const lst = s.listener(svc, kind as ListenerKind, lname, lname, line.at);
+  if (def === undefined || !s.hasListener(svc, kind as ListenerKind, lname)) return fail();
+  const lst = s.listener(svc, kind as ListenerKind, lname, lname, line.at, false);
   const err = s.typeError(def.type, value);
   if (err !== null) {
     s.diag('invalid-value', err, line.at, { services: [svc.name] });
@@ -185,7 +189,7 @@ export function applyAssign23(s: LoadState, kind: AssignKind, key: string, rawVa
     }
     case 'listener': {
       const svc = s.service(scope, pf.service, line.at, false);
-      const lst = s.listener(svc, pf.lkind, pf.id, pf.name, line.at);
+      const lst = s.listener(svc, pf.lkind, pf.id, pf.name, line.at, false);
       const def = s.cat.listenerSetting(pf.lkind, key);
       if (def === undefined) {
         unknown(s, key, line, [svc.name]);
@@ -246,7 +250,7 @@ export function sectionBegin23(s: LoadState, name: string, value: string, line: 
     const type = s.cat.globalSetting(name);
     if (type !== undefined) {
       s.push({ kind: 'plain23', key: name, scope }, at, prefix);
-      const err = s.typeError(type, id);
+      const err = s.typeError(type, id, name);
       if (err !== null) s.diag('invalid-value', err, at);
       else {
         const w: WrittenSetting = { key: name, value: id, raw: value, form: 'plain', at };

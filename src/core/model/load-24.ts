@@ -153,7 +153,9 @@ export function assign24(s: LoadState, line: Line): void {
   const top = s.top;
   const inList = top.kind === 'list24';
   const keyWithPath = inList ? `${top.key}/${st.key}` : st.key;
-  let { filter, index } = currentFilter24(s);
+  const frameFilter = currentFilter24(s);
+  let { filter } = frameFilter;
+  const { index } = frameFilter;
   let key = keyWithPath;
   // path keys: service/imap/process_limit, service/imap/inet_listener/imap/port
   let svcName: string | null = null;
@@ -165,7 +167,12 @@ export function assign24(s: LoadState, line: Line): void {
     const kind = s.cat.keyKind(head);
     if (kind === 'filter-array') {
       const slash2 = key.indexOf('/', slash + 1);
-      if (slash2 === -1) break;
+      if (slash2 === -1) {
+        // `service/imap = x`: a plain `service` filter, key `imap`
+        filter = { ...ROOT_FILTER, filterName: head, filterArray: false };
+        key = key.slice(slash + 1);
+        continue;
+      }
       const name = key.slice(slash + 1, slash2);
       filter = { ...ROOT_FILTER, filterName: `${head}/${name}`, filterArray: true };
       if (head === 'service') svcName = name;
@@ -182,8 +189,14 @@ export function assign24(s: LoadState, line: Line): void {
     s.diag(code, `${st.key}: ${msg}`, line.at, about !== null ? { services: [about] } : {});
   };
   if (full === null) {
-    fail(unknownText(s, key, filter), 'unknown-setting');
+    // the hint names the section's own filter, not a path key's (doveconf restores it first)
+    fail(unknownText(s, key, frameFilter.filter), 'unknown-setting');
     return;
+  }
+  if (full === 'ssl' && index > 0) {
+    const fid = s.frames[index]!.fid;
+    const entry = s.sslFilters.find((x) => x.id === fid);
+    if (entry !== undefined) entry.ssl = value;
   }
   const named = s.frames[index]!;
   if (named.kind === 'named24' && named.required !== null && full === named.required) s.requiredSeen.add(named.filterName);
@@ -223,7 +236,7 @@ export function assign24(s: LoadState, line: Line): void {
     s.checkSeen(full, index === 0 && svcName === null, hasNonNamedListFilter(s, index), line.at);
     return;
   }
-  const err = s.typeError(typeOf(s, full), value);
+  const err = s.typeError(typeOf(s, full), value, full);
   if (err !== null) {
     fail(err);
     return;
@@ -258,7 +271,7 @@ function store(s: LoadState, line: Line, pathService: string | null, pathListene
   }
   const block = s.service(pathService !== null ? s.rootScope : scope, svc, line.at, false);
   if (lkind !== null) {
-    const l = s.listener(block, lkind, lname, lname, line.at);
+    const l = s.listener(block, lkind, lname, lname, line.at, false);
     const k = full.startsWith(`${lkind}_`) ? full.slice(lkind.length + 1) : full;
     l.settings.set(k, s.written(k, value, line));
     return;
@@ -271,6 +284,17 @@ function store(s: LoadState, line: Line, pathService: string | null, pathListene
 
 /** `NAME [VALUE] {` in 2.4. */
 export function sectionBegin24(s: LoadState, name: string, value: string, quoted: boolean, line: Line): void {
+  sectionBegin24Inner(s, name, value, quoted, line);
+  const top = s.top;
+  if (top.kind === 'filter' || top.kind === 'service' || top.kind === 'listener' || top.kind === 'named24') {
+    const parent = s.frames.slice(0, -1).reverse().find((f) => f.fid !== undefined)?.fid ?? '';
+    const fid = `${parent}>${top.key} ${top.kind === 'filter' ? top.value : top.kind === 'named24' ? top.filterName : top.kind === 'service' ? top.name : top.id}`;
+    top.fid = fid;
+    if (!s.sslFilters.some((x) => x.id === fid)) s.sslFilters.push({ id: fid, ssl: null });
+  }
+}
+
+function sectionBegin24Inner(s: LoadState, name: string, value: string, quoted: boolean, line: Line): void {
   const at = line.at;
   const { filter: parent } = currentFilter24(s);
   const scope = s.scope;
@@ -326,8 +350,17 @@ export function sectionBegin24(s: LoadState, name: string, value: string, quoted
       return;
     }
     const top = s.top;
+    if ((key === 'passdb' || key === 'userdb') && (top.kind === 'service' || top.kind === 'listener')) {
+      s.cfg.filterErrors.push({
+        code: 'filter-check', severity: 'error', stage: 'B', file: s.cfg.file, line: null, column: null, start: at.start, end: at.end,
+        message: `Failed to get ${key} ${value}: Filter ${key}=${value} unexpectedly not found (invalid userdb or -o override settings?)`,
+      });
+    }
     if (key === 'service') {
       const inFilter = s.frames.length > 1;
+      if (inFilter && !s.cfg.serviceInFilter) {
+        s.cfg.filterErrors.push({ code: 'listen-empty', severity: 'error', stage: 'B', file: s.cfg.file, line: null, column: null, start: at.start, end: at.end, message: "listen can't be set empty" });
+      }
       if (inFilter) s.cfg.serviceInFilter = true;
       const svcScope: Scope = inFilter ? { filter: parent, globals: new Map(), services: new Map(), root: false } : s.rootScope;
       s.service(svcScope, value, at, !inFilter);

@@ -8,7 +8,7 @@
  *   const s = new LoadState('2.3', 'dovecot.conf');
  *   s.diag('unknown-setting', 'Unknown setting: foo', at);
  */
-import type { DovecotVersion, ListenerKind, SettingType } from '../data/types.ts';
+import type { DovecotVersion, ListenerKind, ServiceDefault, SettingType } from '../data/types.ts';
 import type { Statement } from '../syntax/statement.ts';
 import { catalogFor, type VersionCatalog } from './catalog.ts';
 import type {
@@ -52,7 +52,7 @@ export type Frame =
   | { readonly kind: 'swallow'; readonly key: string; readonly scope: Scope };
 
 /** A frame plus where its section was opened (for `Missing '}'`) and its 2.3 setting path (`service/imap/`). */
-export type OpenFrame = Frame & { readonly openFile: string; readonly openLine: number; readonly prefix: string };
+export type OpenFrame = Frame & { readonly openFile: string; readonly openLine: number; readonly prefix: string; fid?: string };
 
 /** Common state and helpers of one load. */
 export class LoadState {
@@ -62,6 +62,8 @@ export class LoadState {
   readonly frames: OpenFrame[];
   /** First position where a setting was written inside a filter (global-after-filter warning). */
   readonly seen = new Map<string, string>();
+  /** 2.4 filter parsers in creation order with an explicit `ssl` (the "SSL is disabled" warning). */
+  readonly sslFilters: { readonly id: string; ssl: string | null }[] = [];
   /** 2.4 named filters whose required setting was seen (per filter, across reopened blocks). */
   readonly requiredSeen = new Set<string>();
   /** 2.3: counter naming sections written without a name. */
@@ -70,14 +72,14 @@ export class LoadState {
   /** 2.4 protocols boollist as built so far. */
   protocolsList: string[] = [];
 
-  constructor(readonly version: DovecotVersion, main: string) {
+  constructor(readonly version: DovecotVersion, main: string, readonly builtins: readonly ServiceDefault[] = []) {
     this.cat = catalogFor(version);
     this.cfg = {
       version, file: main, globals: new Map(), services: new Map(),
       protocols: { list: [], at: null, raw: null },
       configVersion: null, storageVersion: null,
       errors: [], warnings: [], unresolvedIncludes: [], files: [],
-      serviceInFilter: false, unnamedServices: 0, filterScopes: [], warningsBeforeError: null,
+      serviceInFilter: false, unnamedServices: 0, filterScopes: [], warningsBeforeError: null, filterSsl: this.sslFilters, filterErrors: [],
     };
     this.rootScope = { filter: ROOT_FILTER, globals: this.cfg.globals, services: this.cfg.services, root: true };
     this.frames = [{ kind: 'root', key: null, scope: this.rootScope, openFile: main, openLine: 0, prefix: '' }];
@@ -141,34 +143,54 @@ export class LoadState {
   }
 
   /** Checks a typed value; returns doveconf's text (without the 2.4 key prefix) or null. */
-  typeError(type: SettingType | 'strlist' | undefined, value: string): string | null {
-    if (type === undefined || type === 'strlist' || type === 'string' || type === 'enum' || type === 'boollist') return null;
+  typeError(type: SettingType | 'strlist' | undefined, value: string, key?: string): string | null {
+    if (type === undefined || type === 'strlist' || type === 'string' || type === 'boollist') return null;
     if (this.version === '2.4' && (value.includes('%{') || value.includes('$SET:') || value.includes('$ENV:'))) return null;
+    if (type === 'enum') {
+      const values = key === undefined ? undefined : this.cat.enumValues(key);
+      return values === undefined || values.includes(value) ? null : `Invalid value: ${value}`;
+    }
     const r = parseValue(type, value, this.version);
     return r.ok ? null : r.error;
   }
 
   /** A service block in a scope (created on first use, merged by name like doveconf). */
   service(scope: Scope, name: string, at: SourceRef, byBlock: boolean): ServiceBlock {
-    let svc = scope.services.get(name);
+    const key = this.version === '2.3' ? name.toLowerCase() : name;
+    let svc = scope.services.get(key);
     if (svc === undefined) {
-      svc = { name, at, namedByBlock: byBlock, inFilter: !scope.root, settings: new Map(), listeners: new Map(), scoped: new Map() };
-      scope.services.set(name, svc);
-    } else if (byBlock && !svc.namedByBlock) {
+      svc = { name, at, namedByBlock: byBlock, inFilter: !scope.root, listed: byBlock, settings: new Map(), listeners: new Map(), scoped: new Map() };
+      scope.services.set(key, svc);
+    } else if (byBlock) {
       svc.namedByBlock = true;
+      svc.name = name;
     }
     return svc;
   }
 
-  /** A listener of a service (merged by kind and name). */
-  listener(svc: ServiceBlock, kind: ListenerKind, id: string, name: string, at: SourceRef): ListenerBlock {
-    const key = `${kind} ${id}`;
+  /** Does a service exist for a 2.3 path key (built-in, or a block written earlier)? */
+  hasService(scope: Scope, name: string): boolean {
+    const key = name.toLowerCase();
+    return scope.services.has(key) || this.cfg.services.has(key) || this.builtins.some((b) => b.name === key);
+  }
+
+  /** A listener of a service (merged by kind and name; 2.3 names case-insensitively, last spelling kept). */
+  listener(svc: ServiceBlock, kind: ListenerKind, id: string, name: string, at: SourceRef, rename = true): ListenerBlock {
+    const key = `${kind} ${this.version === '2.3' ? id.toLowerCase() : id}`;
     let lst = svc.listeners.get(key);
     if (lst === undefined) {
-      lst = { kind, name, at, settings: new Map() };
+      lst = { kind, name, at, settings: new Map(), namedByBlock: rename };
       svc.listeners.set(key, lst);
-    }
+    } else if (rename) lst.name = name;
     return lst;
+  }
+
+  /** Does a 2.3 service have this listener (built-in or written earlier)? */
+  hasListener(svc: ServiceBlock, kind: ListenerKind, id: string): boolean {
+    const lid = id.toLowerCase();
+    if (svc.listeners.has(`${kind} ${lid}`)) return true;
+    const def = this.builtins.find((b) => b.name === svc.name.toLowerCase());
+    return def?.listeners.some((l) => l.kind === kind && l.name.toLowerCase() === lid) ?? false;
   }
 
   /** The scope of a filter: found by equality (doveconf reuses the parser), else created in order. */

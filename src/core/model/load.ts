@@ -22,6 +22,7 @@ import { LoadState, type Line } from './load-state.ts';
 import { assign23, sectionBegin23, sectionEnd23 } from './load-23.ts';
 import { assign24, sectionBegin24, sectionEnd24, versionLine24 } from './load-24.ts';
 import { OldSettings23 } from './old-settings-23.ts';
+import { builtinServices } from './resolve.ts';
 
 export { SUPPORTED_CONFIG_VERSIONS_24 } from './versions.ts';
 
@@ -37,6 +38,8 @@ export interface FileAccess {
 export interface LoadOptions {
   readonly version: DovecotVersion;
   readonly files?: FileAccess;
+  /** Pigeonhole's managesieve services are installed (2.3 path keys can only reach existing services). */
+  readonly managesieve?: boolean;
 }
 
 interface Input {
@@ -69,8 +72,8 @@ class Loader {
   /** Continuation text carried from the end of an included file. */
   carry = '';
 
-  constructor(readonly version: DovecotVersion, readonly files: FileAccess | undefined, main: string) {
-    this.s = new LoadState(version, main);
+  constructor(readonly version: DovecotVersion, readonly files: FileAccess | undefined, main: string, managesieve: boolean) {
+    this.s = new LoadState(version, main, builtinServices(version, managesieve));
     this.old = version === '2.3' ? new OldSettings23() : null;
   }
 
@@ -193,7 +196,7 @@ class Loader {
  *   loadConfig({ path: 'dovecot.conf', text }, { version: '2.4', files: nodeFiles() });
  */
 export function loadConfig(main: { readonly path: string; readonly text: string }, opts: LoadOptions): LoadedConfig {
-  const l = new Loader(opts.version, opts.files, main.path);
+  const l = new Loader(opts.version, opts.files, main.path, opts.managesieve ?? false);
   l.open(main.path, main.text);
   l.run();
   return l.s.cfg;

@@ -78,12 +78,23 @@ export class OldSettings23 {
     s.warn('obsolete-setting', `Obsolete setting in ${line.at.file}:${line.at.line}: ${text}`, line.at);
   }
 
-  /** Applies a path key at the root, optionally dropping its error (Pigeonhole may be absent). */
-  private root(s: LoadState, key: string, value: string, line: Line, quiet = false): void {
+  /** Applies a path key at the root (old-set-parser's config_apply_line). */
+  private root(s: LoadState, key: string, value: string, line: Line): void {
+    applyPath23(s, s.rootScope, key, value, line);
+  }
+
+  /**
+   * Applies the rewritten line to imap, pop3 and managesieve services as the
+   * filter allows. doveconf clears its error after the managesieve one (Pigeonhole
+   * may be missing), which also drops errors of the imap/pop3 ones.
+   */
+  private protoSet(s: LoadState, line: Line, f: FilterState, paths: readonly [string, string, string], value: string): void {
     const errors = s.cfg.errors.length;
     const before = s.cfg.warningsBeforeError;
-    if (key.includes('/')) applyPath23(s, s.rootScope, key, value, line);
-    if (quiet && s.cfg.errors.length > errors) {
+    if (matchesProtocol(f, 'imap')) this.root(s, paths[0], value, line);
+    if (matchesProtocol(f, 'pop3')) this.root(s, paths[1], value, line);
+    if (matchesProtocol(f, 'sieve')) {
+      this.root(s, paths[2], value, line);
       s.cfg.errors.length = errors;
       s.cfg.warningsBeforeError = before;
     }
@@ -91,16 +102,12 @@ export class OldSettings23 {
 
   private loginSet(s: LoadState, line: Line, f: FilterState, oldKey: string, key: string, value: string): void {
     this.obsolete(s, line, `${oldKey} has been replaced by service { ${key} }`);
-    if (matchesProtocol(f, 'imap')) this.root(s, `service/imap-login/${key}`, value, line);
-    if (matchesProtocol(f, 'pop3')) this.root(s, `service/pop3-login/${key}`, value, line);
-    if (matchesProtocol(f, 'sieve')) this.root(s, `service/managesieve-login/${key}`, value, line, true);
+    this.protoSet(s, line, f, [`service/imap-login/${key}`, `service/pop3-login/${key}`, `service/managesieve-login/${key}`], value);
   }
 
   private mailSet(s: LoadState, line: Line, f: FilterState, oldKey: string, key: string, value: string): void {
     this.obsolete(s, line, `${oldKey} has been replaced by service { ${key} }`);
-    if (matchesProtocol(f, 'imap')) this.root(s, `service/imap/${key}`, value, line);
-    if (matchesProtocol(f, 'pop3')) this.root(s, `service/pop3/${key}`, value, line);
-    if (matchesProtocol(f, 'sieve')) this.root(s, `service/managesieve/${key}`, value, line, true);
+    this.protoSet(s, line, f, [`service/imap/${key}`, `service/pop3/${key}`, `service/managesieve/${key}`], value);
   }
 
   private authSet(s: LoadState, line: Line, oldKey: string, key: string, value: string): void {
@@ -126,17 +133,23 @@ export class OldSettings23 {
         this.obsolete(s, line, `${key}=..:port has been replaced by service { inet_listener { port } }`);
         const port = value.slice(p + 1);
         value = value.slice(0, p);
-        if (matchesProtocol(f, 'imap')) this.root(s, `service/imap-login/inet_listener/imap${ssl}/port`, port, line);
-        if (matchesProtocol(f, 'pop3')) this.root(s, `service/pop3-login/inet_listener/pop3${ssl}/port`, port, line);
-        if (ssl === '' && matchesProtocol(f, 'sieve')) this.root(s, 'service/managesieve-login/inet_listener/managesieve/port', port, line, true);
+        const paths = [`service/imap-login/inet_listener/imap${ssl}/port`, `service/pop3-login/inet_listener/pop3${ssl}/port`, 'service/managesieve-login/inet_listener/managesieve/port'] as const;
+        if (ssl === '') this.protoSet(s, line, f, paths, port);
+        else {
+          if (matchesProtocol(f, 'imap')) this.root(s, paths[0], port, line);
+          if (matchesProtocol(f, 'pop3')) this.root(s, paths[1], port, line);
+        }
       }
       if (root && ssl === '') {
         this.apply(s, key, value, line);
       } else {
         this.obsolete(s, line, `protocol { ${key} } has been replaced by service { inet_listener { address } }`);
-        if (matchesProtocol(f, 'imap')) this.root(s, `service/imap-login/inet_listener/imap${ssl}/address`, value, line);
-        if (matchesProtocol(f, 'pop3')) this.root(s, `service/pop3-login/inet_listener/pop3${ssl}/address`, value, line);
-        if (ssl === '' && matchesProtocol(f, 'sieve')) this.root(s, 'service/managesieve-login/inet_listener/managesieve/address', value, line, true);
+        const paths = [`service/imap-login/inet_listener/imap${ssl}/address`, `service/pop3-login/inet_listener/pop3${ssl}/address`, 'service/managesieve-login/inet_listener/managesieve/address'] as const;
+        if (ssl === '') this.protoSet(s, line, f, paths, value);
+        else {
+          if (matchesProtocol(f, 'imap')) this.root(s, paths[0], value, line);
+          if (matchesProtocol(f, 'pop3')) this.root(s, paths[1], value, line);
+        }
       }
       return true;
     }

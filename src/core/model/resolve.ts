@@ -184,8 +184,9 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
     const block = cfg.services.get(def.name);
     return block ? { def, block } : { def };
   });
-  for (const block of cfg.services.values()) {
-    if (!builtinNames.has(block.name) && !block.inFilter) order.push({ block });
+  for (const [key, block] of cfg.services) {
+    // 2.4: a service reached only by path keys is not in doveconf's service list
+    if (!builtinNames.has(key) && !block.inFilter && (version === '2.3' || block.listed !== false)) order.push({ block });
   }
 
   const services = order.map(({ def, block }): EffectiveService => {
@@ -272,7 +273,7 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
         if (w !== undefined) lvals[key] = { key, text: w.value, source: 'service', at: w.at };
         else if (hist !== undefined) lvals[key] = { key, text: hist.value, source: 'history', sourceKey: 'dovecot_config_version' };
         else if (builtinSettings?.[key] !== undefined) lvals[key] = { key, text: builtinSettings[key]!, source: 'builtin' };
-        else if (key === 'path' || key === 'name') lvals[key] = { key, text: lname, source: 'builtin' };
+        else if (key === 'path' || key === 'name') lvals[key] = { key, text: lb?.name ?? lname, source: lb ? 'service' : 'builtin' };
         else lvals[key] = { key, text: base[key] ?? '', source: 'default' };
       }
       const portR = parsePort(lvals['port']?.text ?? '0');
@@ -287,7 +288,7 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
     };
     for (const l of def?.listeners ?? []) addListener(l.kind, l.name, l.settings);
     for (const [mapKey, lb] of block?.listeners ?? []) {
-      if (!seen.has(mapKey)) addListener(lb.kind, lb.name, undefined, mapKey);
+      if (!seen.has(mapKey) && (version === '2.3' || lb.namedByBlock !== false)) addListener(lb.kind, lb.name, undefined, mapKey);
     }
 
     const pl = processLimit;
@@ -299,7 +300,7 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
       processMinAvail: numeric(text('process_min_avail'), 'uint', version, cpu),
       vszLimit, idleKill, clientsPerProcess: capped,
       maxConnections: pl * capped,
-      processLimit1: def?.processLimit1 ?? false,
+      processLimit1: (def?.processLimit1 ?? false) && name === def!.name,
     };
   });
 

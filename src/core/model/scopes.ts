@@ -14,7 +14,7 @@ import { filterMatches, filterSpecificity } from './filters.ts';
 
 function copyService(svc: ServiceBlock): ServiceBlock {
   const listeners = new Map([...svc.listeners].map(([k, l]) => [k, { ...l, settings: new Map(l.settings) }]));
-  return { ...svc, settings: new Map(svc.settings), listeners, scoped: new Map(svc.scoped) };
+  return { ...svc, inFilter: false, settings: new Map(svc.settings), listeners, scoped: new Map(svc.scoped) };
 }
 
 function overlay(into: Map<string, ServiceBlock>, from: ReadonlyMap<string, ServiceBlock>): void {

@@ -53,7 +53,7 @@ export function parseOctal(s: string, version: DovecotVersion): Parsed {
     }
     return { ok: false, error: `Invalid number: ${s}` };
   }
-  return parseUint(s, version === '2.4' ? '2.3' : version);
+  return parseUint(s, version);
 }
 
 /**
