@@ -3,6 +3,7 @@
  * blocks the page. Protocol: `CheckRequest` in, `CheckResponse` out (matched by `id`).
  */
 import { checkConfig, detectVersion, type CheckResult, type DovecotVersion } from '../core/index.ts';
+import { usesPigeonhole } from './pigeonhole.ts';
 
 /** Message to the worker. */
 export interface CheckRequest {
@@ -32,7 +33,7 @@ scope.addEventListener('message', (e) => {
   try {
     const detected = detectVersion(text);
     const used = version ?? detected;
-    const result = checkConfig({ path: fileName, text }, { version: used, ulimit });
+    const result = checkConfig({ path: fileName, text }, { version: used, ulimit, managesieve: usesPigeonhole(text) });
     scope.postMessage({ id, ok: true, detected, version: used, result, ms: performance.now() - started }, []);
   } catch (err) {
     scope.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) }, []);

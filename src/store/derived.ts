@@ -12,6 +12,7 @@ import { serviceConnections, type Connection } from '../core/graph/connections.t
 import type { BackgroundAnalysis } from './check-slice.ts';
 import type { EditorState } from './editor-store.ts';
 import { LARGE_TEXT_CHARS } from './limits.ts';
+import { usesPigeonhole } from './pigeonhole.ts';
 
 /** What the analysis depends on (the background result is optional for callers that check a text of their own). */
 export type AnalysisInput = Pick<EditorState, 'text' | 'version' | 'fileName' | 'ulimit'> & { readonly background?: BackgroundAnalysis | null };
@@ -36,7 +37,7 @@ export function selectAnalysis(s: AnalysisInput): CheckResult {
   if (lastKey !== null && lastAnalysis !== null && lastKey.text === s.text && lastKey.version === s.version && lastKey.ulimit === s.ulimit) {
     return lastAnalysis;
   }
-  lastAnalysis = checkConfig({ path: s.fileName, text: s.text }, { version: s.version, ulimit: s.ulimit });
+  lastAnalysis = checkConfig({ path: s.fileName, text: s.text }, { version: s.version, ulimit: s.ulimit, managesieve: usesPigeonhole(s.text) });
   lastKey = { text: s.text, version: s.version, ulimit: s.ulimit };
   return lastAnalysis;
 }

@@ -16,6 +16,7 @@ import type { ClientLimitBudget } from '../../core/index.ts';
 import type { EditStep } from '../../store/document-slice.ts';
 import { LARGE_TEXT_CHARS } from '../../store/limits.ts';
 import { UINT_MAX } from '../../components/format.ts';
+import { usesPigeonhole } from '../../store/pigeonhole.ts';
 
 /** A fix that edits the configuration. */
 export interface EditFix {
@@ -96,7 +97,7 @@ export function fdLowerFix(analysis: CheckResult, text: string, ulimit: number):
   if (text.length <= LARGE_TEXT_CHARS) {
     let next = text;
     for (const step of steps) next = applyEdits(next, step(parseConfig(next, analysis.version).doc));
-    const after = checkConfig({ path: analysis.file, text: next }, { version: analysis.version, ulimit });
+    const after = checkConfig({ path: analysis.file, text: next }, { version: analysis.version, ulimit, managesieve: usesPigeonhole(next) });
     const broken = [after.budgets.auth, after.budgets.anvil].filter((b) => !b.ok);
     if (broken.length > 0) {
       note = `Afterwards ${broken.map((b) => `service ${b.service} needs client_limit ${b.required}`).join(' and ')}, above the ulimit: raising ulimit -n is the better fix.`;

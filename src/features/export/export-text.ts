@@ -16,6 +16,7 @@ import {
 } from '../../core/index.ts';
 import type { WrittenSetting } from '../../core/model/config.ts';
 import { formatSectionValue } from '../../core/syntax/edit.ts';
+import { usesPigeonhole } from '../../store/pigeonhole.ts';
 
 /** What to export. */
 export type ExportForm = 'changed' | 'whole';
@@ -196,7 +197,7 @@ export function checkExport(exported: string, target: DovecotVersion, protocols:
  */
 export function buildExport(src: ExportSource, form: ExportForm, target: DovecotVersion, analysis?: CheckResult): ExportResult {
   // the store's memoised check of the same text can be passed in (only its model is read)
-  const checked = analysis ?? checkConfig({ path: src.fileName, text: src.text }, { version: src.version });
+  const checked = analysis ?? checkConfig({ path: src.fileName, text: src.text }, { version: src.version, managesieve: usesPigeonhole(src.text) });
   const notes: ExportNote[] = [];
   let body = src.text;
   if (form === 'changed') {

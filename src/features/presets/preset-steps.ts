@@ -12,6 +12,7 @@
 import { checkConfig, setBlockSetting, setGlobal, type ResolvedConfig } from '../../core/index.ts';
 import type { EditStep } from '../../store/document-slice.ts';
 import type { Preset, PresetParamId, PresetValue } from './presets.ts';
+import { usesPigeonhole } from '../../store/pigeonhole.ts';
 
 /** A concrete setting the preset writes. */
 export interface PlannedSetting {
@@ -40,7 +41,7 @@ function valueOf(v: PresetValue, params: PresetParams): string {
 /** Raise one client_limit budget's service to its requirement, judged on the text as it is at that step. */
 export function balanceStep(kind: 'auth' | 'anvil'): EditStep {
   return (doc) => {
-    const b = checkConfig({ path: 'preset.conf', text: doc.text }, { version: doc.version }).budgets[kind];
+    const b = checkConfig({ path: 'preset.conf', text: doc.text }, { version: doc.version, managesieve: usesPigeonhole(doc.text) }).budgets[kind];
     return b.ok || b.requiredExact > 4294967295 ? [] : setBlockSetting(doc, { service: b.service }, 'client_limit', String(b.required));
   };
 }

@@ -16,6 +16,7 @@ import { completions, type CompletionKind } from './completion.ts';
 import type { EditorBinding } from './editor-binding.ts';
 import { hoverAt } from './hover.ts';
 import { quickFixes, type QuickFix } from './quick-fixes.ts';
+import { usesPigeonhole } from '../../store/pigeonhole.ts';
 
 type MonacoApi = typeof Monaco;
 
@@ -42,7 +43,7 @@ export function registerProviders(monaco: MonacoApi, model: Monaco.editor.ITextM
     const text = model.getValue();
     if (text === s.text && !selectAnalysisPending(s)) return selectAnalysis(s);
     if (text.length > LARGE_TEXT_CHARS) return null;
-    return checkConfig({ path: s.fileName, text }, { version: s.version, ulimit: s.ulimit });
+    return checkConfig({ path: s.fileName, text }, { version: s.version, ulimit: s.ulimit, managesieve: usesPigeonhole(text) });
   };
 
   const command = monaco.editor.registerCommand(commandId, (_accessor: unknown, fix: QuickFix, forText: string) => {

@@ -60,7 +60,26 @@ export function TextView() {
     });
     const binding = bindEditor(monaco, editor, store);
     const providers = registerProviders(monaco, model, store, binding);
+    // a problem clicked elsewhere (problems strip, inspector) asks to show its line
+    let lastReveal = store.getState().reveal?.seq ?? 0;
+    const showReveal = (s: EditorState): void => {
+      const r = s.reveal;
+      if (r === null || r.seq === lastReveal) return;
+      lastReveal = r.seq;
+      const line = Math.min(Math.max(1, r.line), model.getLineCount());
+      const column = Math.min(Math.max(1, r.column), model.getLineMaxColumn(line));
+      editor.revealLineInCenter(line);
+      editor.setPosition({ lineNumber: line, column });
+      editor.focus();
+    };
+    const initial = store.getState().reveal;
+    if (initial !== null) {
+      lastReveal = initial.seq - 1;
+      showReveal(store.getState());
+    }
+    const stopReveal = store.subscribe(showReveal);
     return () => {
+      stopReveal();
       providers.dispose();
       binding.dispose();
       stopTheme();
