@@ -14,6 +14,8 @@
 import type { DovecotVersion } from './data/types.ts';
 import { parseConfig, type AssignNode, type ConfigNode, type SectionNode } from './syntax/parse.ts';
 import { applyEdits, type TextEdit } from './syntax/edit.ts';
+import { GLOBALS_23 } from './data/globals.ts';
+import { SERVICES_24 } from './data/services-2.4.ts';
 
 /** Something the conversion changed or could not carry over. */
 export interface ConversionNote {
@@ -68,8 +70,36 @@ export function convertConfig(text: string, from: DovecotVersion, to: DovecotVer
     notes.push({ line: n.line, kind, message });
   };
   const up = to === '2.4';
+  // the root default_* values as written (2.3 `0` in a service means "this global")
+  const rootValue = (key: string): string => {
+    const nodes = doc.children.filter((c): c is AssignNode => c.kind === 'assign' && c.key === key);
+    return nodes[nodes.length - 1]?.value ?? GLOBALS_23.find((g) => g.key === key)?.default ?? '';
+  };
+  /**
+   * 2.3 `KEY = 0` means the default_* global; 2.4 rejects 0. Without the line, 2.4
+   * gives a built-in service its own value (imap client_limit 1, stats idle infinite),
+   * so the global's value is written instead; otherwise the line is removed.
+   */
+  const zeroToDefault = (n: AssignNode, svc: string, key24: string, global: string): void => {
+    const builtin = SERVICES_24.find((s) => s.name === svc)?.settings[key24];
+    // an earlier value of the same service would come back if the line were removed
+    if (builtin === undefined && !written.has(`${svc}\0${n.key}`)) {
+      edits.push(drop(n));
+      note(n, 'removed', `service ${svc}: ${n.key} = 0 meant "${global}" in 2.3; removed (2.4 rejects 0 and uses ${global} for this service)`);
+      return;
+    }
+    const value = rootValue(global);
+    if (n.key !== key24) edits.push(replaceKey(n, key24));
+    edits.push(replaceVal(n, value));
+    note(n, 'changed', `service ${svc}: ${n.key} = 0 meant "${global}" in 2.3; written as ${key24} = ${value} (2.4 rejects 0${builtin === undefined ? '' : `, and without a value the service would use its own default ${builtin}`})`);
+  };
+  const written = new Set<string>();
 
   const serviceAssign = (n: AssignNode, svc: string): void => {
+    serviceAssignInner(n, svc);
+    written.add(`${svc}\0${n.key}`);
+  };
+  const serviceAssignInner = (n: AssignNode, svc: string): void => {
     const v = n.value;
     switch (n.key) {
       case 'service_count':
@@ -88,10 +118,8 @@ export function convertConfig(text: string, from: DovecotVersion, to: DovecotVer
         return;
       case 'idle_kill':
         if (up) {
-          if (v === '0') {
-            edits.push(drop(n));
-            note(n, 'removed', `service ${svc}: idle_kill = 0 meant "default" in 2.3; removed (2.4 rejects 0)`);
-          } else {
+          if (v === '0') zeroToDefault(n, svc, 'idle_kill_interval', 'default_idle_kill');
+          else {
             edits.push(replaceKey(n, 'idle_kill_interval'));
             note(n, 'changed', `service ${svc}: idle_kill → idle_kill_interval`);
           }
@@ -106,10 +134,8 @@ export function convertConfig(text: string, from: DovecotVersion, to: DovecotVer
         return;
       case 'process_limit':
       case 'client_limit':
-        if (up && v === '0') {
-          edits.push(drop(n));
-          note(n, 'removed', `service ${svc}: ${n.key} = 0 meant "default" in 2.3; removed (2.4 rejects 0)`);
-        } else if (!up && (v === 'unlimited' || v === 'infinite')) {
+        if (up && v === '0') zeroToDefault(n, svc, n.key, `default_${n.key}`);
+        else if (!up && (v === 'unlimited' || v === 'infinite')) {
           edits.push(replaceVal(n, '4294967295'));
           note(n, 'changed', `service ${svc}: ${n.key} = ${v} → 4294967295`);
         }

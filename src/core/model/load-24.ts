@@ -183,7 +183,7 @@ export function assign24(s: LoadState, line: Line): void {
       key = key.slice(slash + 1);
     } else break;
   }
-  const full = resolveKey(s, key, filter);
+  let full = resolveKey(s, key, filter);
   const about = svcName ?? serviceOf(top);
   const fail = (msg: string, code: 'unknown-setting' | 'invalid-value' | 'setting-kind' = 'invalid-value'): void => {
     s.diag(code, `${st.key}: ${msg}`, line.at, about !== null ? { services: [about] } : {});
@@ -201,6 +201,9 @@ export function assign24(s: LoadState, line: Line): void {
   const named = s.frames[index]!;
   if (named.kind === 'named24' && named.required !== null && full === named.required) s.requiredSeen.add(named.filterName);
   const kind = s.cat.keyKind(full.split('/')[0]!);
+  // `default_process_limit { a = 1 }`: inside a section opened on a plain setting,
+  // any key sets that setting (doveconf looks up only the part before '/')
+  if (kind === 'setting' && full.includes('/')) full = full.split('/')[0]!;
   if (kind === 'filter-array') {
     fail(value.startsWith('__') ? `Named list filter name must not begin with '__': ${value}` : `Setting is a named list filter, use '${st.key} ${value} {'`, 'setting-kind');
     return;
@@ -263,7 +266,7 @@ function store(s: LoadState, line: Line, pathService: string | null, pathListene
     lname = top.name;
   }
   if (svc === null) {
-    if (top.kind === 'root') {
+    if (top.kind === 'root' || (top.kind === 'list24' && s.frames.length === 2)) {
       if (full === 'dovecot_storage_version') s.cfg.storageVersion = value;
       s.rootScope.globals.set(full, s.written(full, value, line));
     }

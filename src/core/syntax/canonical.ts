@@ -11,22 +11,34 @@
  */
 import type { ConfigDocument, ConfigNode } from './parse.ts';
 import { formatSectionValue } from './edit.ts';
+import { isWhite } from './lines.ts';
 
 function trailingComment(doc: ConfigDocument, n: ConfigNode, from: number): string {
   if (n.line !== n.lastLine) return '';
-  let end = n.span.end;
-  while (end > from && (doc.text[end - 1] === '\n' || doc.text[end - 1] === '\r')) end--;
+  // only the rest of the statement's own physical line
+  let end = doc.text.indexOf('\n', from);
+  if (end === -1) end = doc.text.length;
+  while (end > from && doc.text[end - 1] === '\r') end--;
   const rest = doc.text.slice(from, end);
   const hash = rest.indexOf('#');
   if (hash === -1 || rest.slice(0, hash).trim() !== '') return '';
   return ` ${rest.slice(hash).trimEnd()}`;
 }
 
+/** Trims what the version's parser treats as whitespace (2.3: space and tab only). */
+function trimWhite(s: string, doc: ConfigDocument): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isWhite(s[a], doc.version)) a++;
+  while (b > a && isWhite(s[b - 1], doc.version)) b--;
+  return s.slice(a, b);
+}
+
 function triviaLines(doc: ConfigDocument, n: ConfigNode): string[] {
   return doc.text
     .slice(n.span.start, n.span.end)
     .split('\n')
-    .map((l) => l.replace(/\r$/, '').trim())
+    .map((l) => trimWhite(l.replace(/\r$/, ''), doc))
     .filter((l, i, arr) => !(i === arr.length - 1 && l === ''));
 }
 
@@ -50,7 +62,8 @@ export function canonicalize(doc: ConfigDocument): string {
           break;
         case 'assign': {
           const value = n.form === 'file' ? n.raw : n.raw;
-          const key = /[\s="]/.test(n.key) ? `"${n.key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : n.key;
+          // the key exactly as written (2.4 quoted keys keep their quotes and escapes)
+          const key = doc.text.slice(n.keySpan.start, n.keySpan.end);
           push(`${ind}${key} = ${value}`.trimEnd() + trailingComment(doc, n, n.valueSpan.end));
           break;
         }
@@ -63,7 +76,7 @@ export function canonicalize(doc: ConfigDocument): string {
           break;
         }
         case 'include':
-          push(`${ind}${n.optional ? '!include_try' : '!include'} ${n.pattern}`);
+          push(`${ind}${n.optional ? '!include_try' : '!include'}${n.pattern === '' ? '' : ` ${n.pattern}`}`);
           break;
         case 'group-apply':
           push(`${ind}@${n.group} = ${n.groupName}`);
@@ -76,5 +89,7 @@ export function canonicalize(doc: ConfigDocument): string {
   };
   walk(doc.children, 0);
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+  // a line whose content ends with CR (2.3 keeps it) gets one more, or the reader
+  // would take CR LF as the line end and drop it
+  return out.length === 0 ? '' : `${out.map((l) => (l.endsWith('\r') ? `${l}\r` : l)).join('\n')}\n`;
 }
