@@ -6,6 +6,7 @@
  * keyboard without taking keys away from the inspector or the text editor.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { generateConfig } from '../bench/ui/generate-config.ts';
 import { budget, selectService } from './fixtures/editor-helpers.ts';
 
 /** Services of the embedded default (Dovecot 2.4.1 built-ins without Pigeonhole). */
@@ -81,6 +82,9 @@ test('every service is a node named after it; edges end on the listener they use
   await expect(page.locator('.react-flow__edge.edge-optional').first()).toBeAttached();
   await page.getByRole('checkbox', { name: 'Optional edges' }).uncheck();
   await expect(page.locator('.react-flow__edge.edge-optional')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Stats edges' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Optional edges' }).check();
+  await page.screenshot({ path: 'screenshots/graph-default.png' });
 });
 
 test('raising imap-login process_limit past the auth budget highlights every auth edge', async ({ page }) => {
@@ -106,9 +110,13 @@ test('raising imap-login process_limit past the auth budget highlights every aut
   await expect(label(page, 'login-auth:imap-login->auth')).toHaveClass(/edge-label--exceeded-error/);
   await expect(node(page, 'imap-login').locator('.node-badge--auth')).toBeVisible();
   await expect(node(page, 'auth').locator('.node-badge--auth')).toBeVisible();
-  await expect(page.locator('.graph-legend summary')).toContainText('auth budget exceeded');
+  await expect(page.locator('.graph-legend summary')).toContainText('auth exceeded');
   // edges of other kinds stay as they were
   await expect(edge(page, 'handoff:imap-login->imap')).not.toHaveClass(/edge-exceeded/);
+  await page.locator('.graph-legend summary').click();
+  await expect(page.locator('.legend-exceeded')).toContainText('auth: client_limit 1,000 < 1,300 needed');
+  await page.screenshot({ path: 'screenshots/graph-auth-exceeded.png' });
+  await page.locator('.graph-legend summary').click();
 
   await field.fill('100');
   await field.press('Enter');
@@ -198,4 +206,53 @@ test('selecting a service in the list highlights its node and centres it', async
     const b = (await n.boundingBox())!;
     return Math.round(Math.hypot(b.x + b.width / 2 - (pane.x + pane.width / 2), b.y + b.height / 2 - (pane.y + pane.height / 2)));
   }).toBeLessThan(4);
+});
+
+test.describe('a big configuration', () => {
+  test.use({ viewport: { width: 1600, height: 1000 } });
+
+  test('2,000 services: only what is in view is rendered, the graph opens readable, and an edit reaches the node', async ({ page }) => {
+    test.setTimeout(180_000);
+    const name = 'generated-2000.conf';
+    await page.getByLabel('Import configuration').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(generateConfig(2000)) });
+    await expect(page.getByRole('status').filter({ hasText: `Imported ${name}` })).toBeVisible({ timeout: 120_000 });
+    // too big for elk: the lane grid at once
+    await expect(page.locator('.react-flow')).toHaveAttribute('data-layout-status', 'grid', { timeout: 60_000 });
+    await expect(page.getByRole('toolbar', { name: 'Graph' })).toContainText('2000 services');
+    await expect(node(page, 'imap-login')).toBeVisible();
+    const rendered = await page.locator('.react-flow__node').count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(400);
+    await expect(page.getByRole('img', { name: /^Overview of 2000 services/ })).toBeVisible();
+
+    // a node far away is rendered once it is selected (centred) from the list
+    await selectService(page, 'svc-1974');
+    await expect(node(page, 'svc-1974')).toBeVisible();
+    await expect(node(page, 'svc-1974')).toHaveClass(/selected/);
+
+    await selectService(page, 'imap-login');
+    const field = page.getByRole('region', { name: 'Inspector' }).getByLabel('process_limit', { exact: true });
+    await field.fill('150');
+    await field.press('Enter');
+    await expect(node(page, 'imap-login').locator('.service-node__limits')).toHaveText(/150 × 1 = 150 max connections/);
+    await expect(label(page, 'login-auth:imap-login->auth')).toHaveText('150');
+    await page.screenshot({ path: 'screenshots/graph-2000.png' });
+  });
+});
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the graph takes the dark palette of the page', async ({ page }) => {
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const colours = await node(page, 'auth').locator('.service-node').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { background: s.backgroundColor, text: s.color, page: getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() };
+    });
+    // the node uses the page's surface colour (#151920 in dark), not React Flow's white
+    expect(colours.background).toBe('rgb(21, 25, 32)');
+    expect(colours.page).toBe('#151920');
+    await node(page, 'imap-login').click();
+    await page.screenshot({ path: 'screenshots/graph-dark.png' });
+  });
 });

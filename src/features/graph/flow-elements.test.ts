@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../../core/index.ts';
 import { serviceConnections } from '../../core/graph/connections.ts';
-import { FALLBACK_HANDLE, MAX_ANIMATED_EDGES, SOURCE_HANDLE, formatCount, toFlowEdges, toFlowNodes, toNodeData, type EdgeOptions } from './flow-elements.ts';
+import { FALLBACK_HANDLE, MAX_ANIMATED_EDGES, SOURCE_HANDLE, formatCount, toFlowNodes, type EdgeOptions } from './flow-elements.ts';
+import { toFlowEdges } from './edge-data.ts';
+import { toNodeData } from './node-data.ts';
 import { FlowModel } from './flow-model.ts';
 
 const BASE = 'dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\nprotocols = imap pop3 lmtp submission\n';

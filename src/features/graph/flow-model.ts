@@ -11,10 +11,9 @@
  */
 import type { CheckResult } from '../../core/index.ts';
 import type { Connection } from '../../core/graph/connections.ts';
-import {
-  toFlowEdges, toFlowNodes, toNodeData,
-  type ConnectionEdge, type EdgeOptions, type ServiceFlowNode, type ServiceNodeData, type Size,
-} from './flow-elements.ts';
+import { toFlowNodes, type ConnectionEdge, type EdgeOptions, type ServiceFlowNode, type ServiceNodeData, type Size } from './flow-elements.ts';
+import { toFlowEdges } from './edge-data.ts';
+import { toNodeData } from './node-data.ts';
 import type { XY } from './lane-layout.ts';
 import { NODE_WIDTH, nodeHeight } from './node-size.ts';
 

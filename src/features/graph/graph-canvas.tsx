@@ -19,6 +19,7 @@ import { GraphOverview } from './graph-overview.tsx';
 import { laneHeadings, layoutItems, type LayoutLink, type XY } from './lane-layout.ts';
 import { ServiceNode } from './service-node.tsx';
 import { useAutoLayout, type LayoutStatus } from './use-auto-layout.ts';
+import { useFitView } from './use-fit-view.ts';
 
 const nodeTypes = { service: ServiceNode } as const;
 const edgeTypes = { connection: ConnectionEdge } as const;
@@ -28,10 +29,6 @@ const selectPinned = (s: EditorState): EditorState['pinned'] => s.pinned;
 const selectRevision = (s: EditorState): number => s.layoutRevision;
 const selectTheme = (s: EditorState): EditorState['theme'] => s.theme;
 
-/** Fit the whole graph up to this many nodes. */
-const FIT_ALL_MAX = 150;
-/** Initial zoom of a graph too big to fit. */
-const BIG_GRAPH_ZOOM = 0.6;
 const NO_DRAG: Readonly<Record<string, XY>> = {};
 
 /** Which edges the canvas shows, and where its layout stands (for the toolbar). */
@@ -121,27 +118,7 @@ export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasPr
     void flow.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
   }, [selected, flow]);
 
-  // Fit when a layout appears (the quick grid, then the ordered one) and after
-  // every Re-layout, never on edits. A big graph would fit at a zoom where
-  // nothing is readable (and every node renders): show its top-left corner at
-  // a readable zoom instead.
-  const fitted = useRef<string | null>(null);
-  useEffect(() => {
-    const key = `${revision}:${layout.status === 'pending' ? 'pending' : 'final'}`;
-    if (fitted.current === key || nodes.length === 0) return;
-    fitted.current = key;
-    if (nodes.length <= FIT_ALL_MAX) {
-      void flow.fitView({ padding: 0.06, maxZoom: 1 });
-      return;
-    }
-    let minX = Infinity;
-    let minY = Infinity;
-    for (const n of nodes) {
-      minX = Math.min(minX, n.position.x);
-      minY = Math.min(minY, n.position.y);
-    }
-    void flow.setViewport({ x: 40 - minX * BIG_GRAPH_ZOOM, y: 90 - minY * BIG_GRAPH_ZOOM, zoom: BIG_GRAPH_ZOOM });
-  }, [layout.status, revision, nodes, flow]);
+  useFitView(nodes, layout.status, revision);
 
   useEffect(() => {
     onStatus?.({ layout: layout.status, nodes: nodes.length, edges: edges.length });

@@ -30,7 +30,7 @@ export function GraphLegend({ budgets }: { budgets: CheckResult['budgets'] }) {
     <details className="graph-legend nokey nowheel">
       <summary>
         Legend
-        {errors.map((b) => <span key={b.kind} className="legend-alert">{b.kind} budget exceeded</span>)}
+        {errors.map((b) => <span key={b.kind} className="legend-alert" title={`${b.kind} budget exceeded`}>{b.kind} exceeded</span>)}
       </summary>
       <div className="legend-body">
         <ul className="legend-list">

@@ -98,8 +98,10 @@ function GraphOverviewView({ nodes }: { nodes: readonly OverviewNode[] }) {
 
   const centreAt = (e: PointerEvent<HTMLDivElement>): void => {
     const r = e.currentTarget.getBoundingClientRect();
-    const x = frame.minX + (e.clientX - r.left - frame.offsetX) / frame.scale;
-    const y = frame.minY + (e.clientY - r.top - frame.offsetY) / frame.scale;
+    // the panel may be scaled down by CSS on small canvases
+    const k = r.width / WIDTH;
+    const x = frame.minX + ((e.clientX - r.left) / k - frame.offsetX) / frame.scale;
+    const y = frame.minY + ((e.clientY - r.top) / k - frame.offsetY) / frame.scale;
     void flow.setCenter(x, y, { zoom: flow.getZoom() });
   };
 

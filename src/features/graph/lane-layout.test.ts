@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../../core/index.ts';
 import { serviceConnections } from '../../core/graph/connections.ts';
 import { LANES } from '../../core/graph/lanes.ts';
-import { toNodeData } from './flow-elements.ts';
+import { toNodeData } from './node-data.ts';
 import { elkGraph, laneGridLayout, laneHeadings, layoutItems, orderByPositions, sameLayoutInput, type LayoutItem, type XY } from './lane-layout.ts';
 import { nodeHeight } from './node-size.ts';
 

@@ -1,0 +1,117 @@
+/**
+ * Node data of every service from the analysis: name, type, protocol,
+ * limits, listeners (one handle each) and the problems it is part of
+ * (diagnostics that name it, exceeded budgets it is counted in, the fd
+ * source). Unchanged objects of the previous call are reused.
+ *
+ * @example toNodeData(analysis, new Map()).get('imap-login')?.lane; // 'login'
+ */
+import type { CheckResult, EffectiveListener, EffectiveService } from '../../core/index.ts';
+import { serviceLane } from '../../core/graph/lanes.ts';
+import { listenerHandleId, type ListenerView, type NodeProblem, type ServiceNodeData } from './flow-elements.ts';
+
+function listenerView(l: EffectiveListener): ListenerView {
+  const v = (k: string): string => l.values[k]?.text ?? '';
+  const inet = l.kind === 'inet_listener';
+  return {
+    id: listenerHandleId(l.kind, l.name),
+    kind: l.kind,
+    name: l.name,
+    address: inet ? `:${v('port')}` : v('path') || l.name,
+    mode: inet ? '' : v('mode'),
+    connType: l.connType,
+    ssl: inet && v('ssl') === 'yes',
+    disabled: l.disabled,
+  };
+}
+
+/** Problems per service name: diagnostics that name it and the exceeded budgets it is counted in. */
+function problemsByService(analysis: CheckResult): Map<string, NodeProblem[]> {
+  const out = new Map<string, NodeProblem[]>();
+  const add = (name: string, p: NodeProblem): void => {
+    const list = out.get(name);
+    if (list === undefined) out.set(name, [p]);
+    else if (!list.some((q) => q.kind === p.kind && q.text === p.text)) list.push(p);
+  };
+  const seen = new Set<string>();
+  for (const d of analysis.allErrors) {
+    const key = `${d.code}\u0000${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const s of d.services ?? []) add(s, { kind: 'error', text: d.message, advisory: false });
+  }
+  const b = analysis.budgets;
+  for (const d of analysis.warnings) {
+    if (d.code === 'fd-limit') {
+      if (b.fd.sourceService !== null) add(b.fd.sourceService, { kind: 'fd', text: d.message, advisory: false });
+      continue;
+    }
+    // auth/anvil budget warnings become budget badges below
+    if (d.code === 'auth-client-limit' || d.code === 'anvil-client-limit') continue;
+    for (const s of d.services ?? []) add(s, { kind: 'warning', text: d.message, advisory: false });
+  }
+  for (const budget of [b.auth, b.anvil, b.stats]) {
+    if (budget.ok) continue;
+    const text = budget.advisory
+      ? `stats estimate (not checked by Dovecot): service stats { client_limit=${budget.clientLimit} } < ${budget.requiredExact} = Σ process_limit`
+      : `service ${budget.service} { client_limit=${budget.clientLimit} } is lower than required under max. load (${budget.required})`;
+    const p: NodeProblem = { kind: budget.kind, text, advisory: budget.advisory };
+    add(budget.service, p);
+    // the stats estimate counts every service: a badge on each would say nothing
+    if (budget.advisory) continue;
+    for (const item of budget.items) add(item.service, p);
+  }
+  return out;
+}
+
+function sameListener(a: ListenerView, b: ListenerView): boolean {
+  return a.id === b.id && a.address === b.address && a.mode === b.mode && a.connType === b.connType
+    && a.ssl === b.ssl && a.disabled === b.disabled;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!eq(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+const sameProblem = (a: NodeProblem, b: NodeProblem): boolean => a.kind === b.kind && a.text === b.text && a.advisory === b.advisory;
+
+/**
+ * Field-wise equality of node data (NaN equals NaN).
+ *
+ * @example sameNodeData(a, { ...a }); // true
+ */
+export function sameNodeData(a: ServiceNodeData, b: ServiceNodeData): boolean {
+  return a.name === b.name && a.type === b.type && a.protocol === b.protocol && a.enabled === b.enabled
+    && a.builtin === b.builtin && a.lane === b.lane && Object.is(a.processLimit, b.processLimit)
+    && Object.is(a.clientsPerProcess, b.clientsPerProcess) && Object.is(a.maxConnections, b.maxConnections)
+    && sameList(a.listeners, b.listeners, sameListener) && sameList(a.problems, b.problems, sameProblem);
+}
+
+function nodeData(s: EffectiveService, problems: readonly NodeProblem[]): ServiceNodeData {
+  return {
+    name: s.name, type: s.type, protocol: s.protocol, enabled: s.enabled, builtin: s.builtin,
+    lane: serviceLane(s), processLimit: s.processLimit, clientsPerProcess: s.clientsPerProcess,
+    maxConnections: s.maxConnections, listeners: s.listeners.map(listenerView), problems,
+  };
+}
+
+const NO_PROBLEMS: readonly NodeProblem[] = [];
+
+/**
+ * Node data of every service, in the analysis' order, reusing unchanged
+ * objects of `prev`.
+ *
+ * @example toNodeData(analysis, new Map()).get('imap-login')?.lane; // 'login'
+ */
+export function toNodeData(analysis: CheckResult, prev: ReadonlyMap<string, ServiceNodeData>): Map<string, ServiceNodeData> {
+  const problems = problemsByService(analysis);
+  const out = new Map<string, ServiceNodeData>();
+  for (const s of analysis.resolved.services) {
+    const next = nodeData(s, problems.get(s.name) ?? NO_PROBLEMS);
+    const old = prev.get(s.name);
+    out.set(s.name, old !== undefined && sameNodeData(old, next) ? old : next);
+  }
+  return out;
+}
