@@ -58,9 +58,9 @@ function versionFlag(v: string | true | undefined, name: string): DovecotVersion
   throw new UsageError(`--${name} must be 2.3 or 2.4`);
 }
 
-function readText(file: string): string {
+function readText(file: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file, encoding);
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
@@ -119,13 +119,14 @@ function check(argv: readonly string[]): number {
 function format(argv: readonly string[]): number {
   const { flags, files } = parseArgs(argv, ['dovecot'], ['canonical']);
   if (files.length !== 1) throw new UsageError('format needs exactly one FILE');
-  const text = readText(files[0]!);
+  // one char per byte, so every byte comes back out unchanged (even invalid UTF-8)
+  const text = readText(files[0]!, 'latin1');
   const version = versionFlag(flags.get('dovecot'), 'dovecot') ?? detectVersion(text);
   const { doc, problems } = parseConfig(text, version);
   for (const p of problems) {
     if (p.severity === 'error') process.stderr.write(`${files[0]}:${p.line}:${p.column}: ${p.message}${p.code === 'missing-close' ? ` (section started at line ${p.sectionLine})` : ''}\n`);
   }
-  process.stdout.write(flags.has('canonical') ? canonicalize(doc) : printConfig(doc));
+  process.stdout.write(Buffer.from(flags.has('canonical') ? canonicalize(doc) : printConfig(doc), 'latin1'));
   return 0;
 }
 
@@ -134,10 +135,10 @@ function convert(argv: readonly string[]): number {
   const to = versionFlag(flags.get('to'), 'to');
   if (to === undefined) throw new UsageError('convert needs --to 2.3|2.4');
   if (files.length !== 1) throw new UsageError('convert needs exactly one FILE');
-  const text = readText(files[0]!);
+  const text = readText(files[0]!, 'latin1');
   const from = versionFlag(flags.get('from'), 'from') ?? detectVersion(text);
   const r = convertConfig(text, from, to);
-  process.stdout.write(r.text);
+  process.stdout.write(Buffer.from(r.text, 'latin1'));
   for (const n of r.notes) process.stderr.write(`${files[0]}:${n.line}: ${n.kind}: ${n.message}\n`);
   return r.notes.some((n) => n.kind === 'unconvertible') ? 1 : 0;
 }

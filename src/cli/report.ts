@@ -6,7 +6,13 @@
 import type { CheckResult } from '../core/check/check.ts';
 import type { ClientLimitBudget } from '../core/check/budgets.ts';
 
-/** The `--json` object of one file. */
+/**
+ * The `--json` object of one file, exactly the shape issue 2 specifies:
+ * `{"file","dovecot","errors":[{"message","line","column","code"}],"warnings":[{"message","code"}],"budgets":{...}}`.
+ * Messages are doveconf's text without its `doveconf: Warning: `/`Fatal: ` and
+ * `Error in configuration file PATH line N: ` prefixes; `line` is null for the
+ * settings check, which has none.
+ */
 export function jsonResult(r: CheckResult, ulimit?: number): unknown {
   const b = r.budgets;
   const budget = (x: ClientLimitBudget): unknown => ({
@@ -16,8 +22,7 @@ export function jsonResult(r: CheckResult, ulimit?: number): unknown {
   return {
     file: r.file,
     dovecot: r.version,
-    detected: r.detected,
-    errors: r.errors.map((e) => ({ message: e.message, line: e.line, column: e.column, code: e.code, file: e.file })),
+    errors: r.errors.map((e) => ({ message: e.message, line: e.line, column: e.column, code: e.code })),
     warnings: r.warnings.map((w) => ({ message: w.message, code: w.code })),
     budgets: {
       auth: budget(b.auth),
@@ -27,7 +32,6 @@ export function jsonResult(r: CheckResult, ulimit?: number): unknown {
       totals: b.totals,
       services: b.perService,
     },
-    ...(r.checksSkipped ? { checksSkipped: true } : {}),
   };
 }
 
