@@ -159,7 +159,8 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
   'elk.separateConnectedComponents': 'false',
   'elk.layered.spacing.nodeNodeBetweenLayers': String(LANE_GAP / 2),
   'elk.spacing.nodeNode': String(NODE_GAP + 12),
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  // only the order inside each layer is used: the cheapest placement will do
+  'elk.layered.nodePlacement.strategy': 'SIMPLE',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
 
@@ -167,6 +168,8 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
  * The elk graph for the items and links. Only links that go from one lane to
  * a later lane are kept (duplicates merged): elk's layering then keeps every
  * lane in one column and only orders the nodes inside it to cut crossings.
+ * Nodes without such a link have nothing to order and are left out (elk's
+ * time grows fast with the size of a layer); they follow in input order.
  *
  * @example elkGraph(items, links).children.length === items.length; // true
  */
@@ -182,10 +185,15 @@ export function elkGraph(items: readonly LayoutItem[], links: readonly LayoutLin
     seen.add(id);
     edges.push({ id, sources: [l.source], targets: [l.target] });
   }
+  const linked = new Set<string>();
+  for (const e of edges) {
+    linked.add(e.sources[0]!);
+    linked.add(e.targets[0]!);
+  }
   return {
     id: 'root',
     layoutOptions: ELK_OPTIONS,
-    children: items.map((i) => ({
+    children: items.filter((i) => linked.has(i.id)).map((i) => ({
       id: i.id, width: i.width, height: i.height,
       layoutOptions: { 'elk.partitioning.partition': String(LANES.indexOf(i.lane)) },
     })),

@@ -1,8 +1,8 @@
 /**
  * Automatic positions for the graph: the lane grid at once (O(n), never
  * blocks), then the same grid with each lane ordered by the elkjs layered
- * layout (fewer crossings) when the worker answers. Graphs above
- * `ELK_MAX_NODES` keep the plain grid: elk needs seconds there.
+ * layout (fewer crossings) when the worker answers. Graphs with more than
+ * `ELK_MAX_NODES` linked nodes keep the plain grid: elk needs seconds there.
  *
  * @example const { positions, status } = useAutoLayout(items, links, layoutRevision);
  */
@@ -10,11 +10,23 @@ import { useEffect, useMemo, useState } from 'react';
 import { elkGraph, laneGridLayout, orderByPositions, sameLayoutInput, type LayoutItem, type LayoutLink, type XY } from './lane-layout.ts';
 import { runElkLayout } from './elk-layout.ts';
 
-/** Largest graph laid out with elk. */
-export const ELK_MAX_NODES = 600;
+/**
+ * Largest elk graph (linked nodes) run: elk's time grows steeply with the
+ * nodes of a lane (measured in the bench page on 2 busy cores: 100 → 1.4 s,
+ * 300 → 8 s, 600 → 38 s before unlinked nodes were left out).
+ */
+export const ELK_MAX_NODES = 250;
+/**
+ * Above this many services the plain grid stays: the reordered layout would
+ * arrive seconds later (2,000 generated services: 6.5 s) and move every node
+ * the user is already looking at.
+ */
+export const ELK_MAX_SERVICES = 800;
 
 /** Where the current positions come from. */
 export type LayoutStatus = 'pending' | 'elk' | 'grid';
+
+const EMPTY_GRAPH = elkGraph([], []);
 
 interface ElkResult {
   /** Version of the layout input it was computed for. */
@@ -31,13 +43,14 @@ export function useAutoLayout(items: readonly LayoutItem[], links: readonly Layo
     setInput({ version: input.version + 1, items, links });
   }
   const grid = useMemo(() => laneGridLayout(input.items), [input]);
+  const graph = useMemo(() => (input.items.length <= ELK_MAX_SERVICES ? elkGraph(input.items, input.links) : EMPTY_GRAPH), [input]);
   const [elk, setElk] = useState<ElkResult | null>(null);
-  const useElk = input.items.length > 0 && input.items.length <= ELK_MAX_NODES;
+  const useElk = input.items.length <= ELK_MAX_SERVICES && graph.children.length > 1 && graph.children.length <= ELK_MAX_NODES;
 
   useEffect(() => {
     if (!useElk) return undefined;
     let live = true;
-    runElkLayout(elkGraph(input.items, input.links)).then(
+    runElkLayout(graph).then(
       (order) => { if (live) setElk({ version: input.version, revision, positions: laneGridLayout(orderByPositions(input.items, order)) }); },
       (err: unknown) => {
         console.warn('graph layout: elk failed, keeping the lane grid', err);
@@ -45,7 +58,7 @@ export function useAutoLayout(items: readonly LayoutItem[], links: readonly Layo
       },
     );
     return () => { live = false; };
-  }, [input, revision, useElk]);
+  }, [input, graph, revision, useElk]);
 
   return useMemo(() => {
     if (!useElk) return { positions: grid, status: 'grid' as const, items: input.items };
