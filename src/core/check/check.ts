@@ -85,29 +85,37 @@ export function checkConfig(main: { readonly path: string; readonly text: string
   const parseError = loaded.errors[0] ?? null;
   let errors: Diagnostic[];
   let warnings: Diagnostic[];
-  let allErrors: Diagnostic[];
+  let allErrors: () => Diagnostic[];
   if (parseError !== null) {
     errors = [parseError];
     warnings = loaded.warnings.slice(0, loaded.warningsBeforeError ?? loaded.warnings.length);
-    allErrors = [...loaded.errors];
+    allErrors = () => [...loaded.errors];
     if (version === '2.3' && parseError.code === 'missing-close') {
       // found after reading (not on a line): 2.3 doveconf -n still dumps and checks the root
-      warnings.push(...runServiceCheck(resolved, loaded, env, { auth: false, anvil: false }, file).warnings);
+      warnings.push(...runServiceCheck(resolved, loaded, env, { auth: false, anvil: false }, file, budgets).warnings);
     }
   } else {
-    const verdict = version === '2.3' ? stageB23(loaded, resolved, env, file, resolveOpts) : stageB24(loaded, resolved, env, file);
+    const verdict = version === '2.3' ? stageB23(loaded, resolved, env, file, resolveOpts, budgets) : stageB24(loaded, resolved, env, file, budgets);
     errors = verdict.error ? [verdict.error] : [];
     warnings = [...loaded.warnings, ...verdict.warnings];
-    allErrors = allServiceErrors(resolved, loaded, env, file);
-    if (verdict.error !== null && !allErrors.some((e) => e.message === verdict.error!.message)) allErrors.unshift(verdict.error);
+    allErrors = () => {
+      const all = allServiceErrors(resolved, loaded, env, file);
+      if (verdict.error !== null && !all.some((e) => e.message === verdict.error!.message)) all.unshift(verdict.error);
+      return all;
+    };
   }
   if (opts.ulimit !== undefined && errors.length === 0) {
     const fd = fdWarning(budgets, opts.ulimit, main.path);
     if (fd !== null) warnings.push(fd);
   }
+  // every failing rule is for the editor; computed on first read (the CLI never reads it)
+  let all: Diagnostic[] | null = null;
   return {
     file, version, detected: opts.version === undefined,
-    errors, warnings, allErrors,
+    errors, warnings,
+    get allErrors(): readonly Diagnostic[] {
+      return (all ??= allErrors());
+    },
     loaded, resolved, budgets, checksSkipped: resolved.checksSkipped,
   };
 }
@@ -118,13 +126,13 @@ export function checkConfig(main: { readonly path: string; readonly text: string
  * `doveconf -n` then checks the root once more while dumping it, which repeats
  * the base_dir warnings (the auth/anvil ones are printed once per process).
  */
-function stageB23(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvironment, file: string, resolveOpts: ResolveOptions): CheckRun {
+function stageB23(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvironment, file: string, resolveOpts: ResolveOptions, budgets: Budgets): CheckRun {
   const warned: WarnedFlags = { auth: false, anvil: false };
   const warnings: Diagnostic[] = [];
   let error: Diagnostic | null = null;
   const globalSsl = loaded.globals.get('ssl')?.value ?? '';
   let sslWarned = false;
-  const first = runServiceCheck(resolved, loaded, env, warned, file);
+  const first = runServiceCheck(resolved, loaded, env, warned, file, budgets);
   warnings.push(...first.warnings);
   error = first.error;
   for (const scope of loaded.filterScopes) {
@@ -142,7 +150,7 @@ function stageB23(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvi
     warnings.push(...run.warnings);
     error = run.error;
   }
-  const dump = runServiceCheck(resolved, loaded, env, warned, file);
+  const dump = runServiceCheck(resolved, loaded, env, warned, file, budgets);
   warnings.push(...dump.warnings);
   return { error, warnings };
 }
@@ -151,8 +159,8 @@ function stageB23(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvi
  * 2.4: the root check; a service block inside a filter is checked on its own
  * and fails with `listen can't be set empty`; then dovecot_storage_version must be set.
  */
-function stageB24(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvironment, file: string): CheckRun {
-  const run = runServiceCheck(resolved, loaded, env, { auth: false, anvil: false }, file);
+function stageB24(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvironment, file: string, budgets: Budgets): CheckRun {
+  const run = runServiceCheck(resolved, loaded, env, { auth: false, anvil: false }, file, budgets);
   const warnings = [...run.warnings];
   const globalSsl = loaded.globals.get('ssl')?.value ?? '';
   const ssl = loaded.filterSsl.find((f) => (f.ssl ?? globalSsl) !== 'no' && globalSsl === 'no');

@@ -14,7 +14,7 @@
 import type { Diagnostic, DiagnosticCode, LoadedConfig } from '../model/config.ts';
 import type { EffectiveService, ResolvedConfig } from '../model/resolve.ts';
 import { addressList, isYes } from '../model/resolve.ts';
-import { parseSize, parseUint, parsePort, parseOctal } from '../model/values.ts';
+import { parseSize, parseUint, parsePort } from '../model/values.ts';
 import { computeBudgets, budgetWarnings, type Budgets } from './budgets.ts';
 
 /** Environment facts doveconf reads from the machine it runs on. */
@@ -102,7 +102,7 @@ function serviceRuleErrors(s: EffectiveService, resolved: ResolvedConfig, file: 
   const add = (code: DiagnosticCode, msg: string): void => {
     out.push(diag(code, `service(${s.name}): ${msg}`, file, [s.name]));
   };
-  const text = (k: string): string => s.values[k]?.text ?? '';
+  const text = (k: string): string => s.valueText(k);
   if (isYes(text('drop_priv_before_exec')) && text('chroot') !== '') add('drop-priv-chroot', "drop_priv_before_exec=yes can't be used with chroot");
   if (v === '2.4' && s.processLimit === 0) add('process-limit-zero', 'process_limit must be higher than 0');
   if (s.processMinAvail > s.processLimit) add('process-min-avail-too-high', 'process_min_avail is higher than process_limit');
@@ -130,23 +130,22 @@ function listenerPass(s: EffectiveService, resolved: ResolvedConfig, baseDir: st
   for (const kind of ['unix_listener', 'fifo_listener'] as const) {
     for (const l of s.listeners) {
       if (l.kind !== kind) continue;
-      const path = l.values['path']?.text ?? l.name;
+      const path = l.valueText('path');
       if (path === '') return { error: diag('listener-path-empty', `service(${s.name}): ${kind}: path must not be empty`, file, [s.name]), warnings };
       let full = path;
       if (!path.startsWith('/')) full = `${baseDir}/${path}`;
       else if (path.startsWith(baseDir) && path[baseDir.length] === '/') {
         warnings.push(diag('base-dir-prefix', `You should remove base_dir prefix from unix_listener: ${path}`, file, [s.name], 'warning'));
       }
-      const m = parseOctal(l.values['mode']?.text ?? '0600', resolved.version);
-      if (!(m.ok && m.value === 0)) keys.push(full);
+      if (!l.disabled) keys.push(full);
     }
   }
   const globalListen = resolved.globals['listen']?.text ?? '';
   for (const l of s.listeners) {
     if (l.kind !== 'inet_listener') continue;
-    const p = parsePort(l.values['port']?.text ?? '0');
+    const p = parsePort(l.valueText('port'));
     if (!p.ok || p.value === 0) continue;
-    if (resolved.version === '2.3') keys.push(`${p.value}:${l.values['address']?.text ?? ''}`);
+    if (resolved.version === '2.3') keys.push(`${p.value}:${l.valueText('address')}`);
     else for (const a of addressList(l.values['listen']?.text ?? globalListen, '2.4')) keys.push(`${p.value}:${a}`);
   }
   return { error: null, warnings };
@@ -162,7 +161,7 @@ function compareBytes(a: string, b: string): number {
  *
  * @example runServiceCheck(resolved, cfg, {}, { auth: false, anvil: false }, 'dovecot.conf').warnings;
  */
-export function runServiceCheck(resolved: ResolvedConfig, cfg: LoadedConfig, env: CheckEnvironment, warned: WarnedFlags, file: string): CheckRun {
+export function runServiceCheck(resolved: ResolvedConfig, cfg: LoadedConfig, env: CheckEnvironment, warned: WarnedFlags, file: string, budgets?: Budgets): CheckRun {
   const warnings: Diagnostic[] = [];
   const done = (error: Diagnostic | null): CheckRun => ({ error, warnings });
   const ge = globalError(resolved, cfg, env, file);
@@ -180,8 +179,7 @@ export function runServiceCheck(resolved: ResolvedConfig, cfg: LoadedConfig, env
     warnings.push(...lp.warnings);
     if (lp.error !== null) return done(lp.error);
   }
-  const budgets = computeBudgets(resolved);
-  for (const w of budgetWarnings(budgets, resolved.version, file)) {
+  for (const w of budgetWarnings(budgets ?? computeBudgets(resolved), resolved.version, file)) {
     const kind = w.code === 'auth-client-limit' ? 'auth' : 'anvil';
     if (warned[kind]) continue;
     warned[kind] = true;

@@ -44,6 +44,8 @@ export interface VersionCatalog {
   allKeys(): readonly string[];
   /** Accepted values of an enum setting, when known (`ssl` → yes, no, required). */
   enumValues(key: string): readonly string[] | undefined;
+  /** Is `prefix` followed by `_` the start of some known key (`service` → yes, `service_svc-1` → no)? */
+  isKeyPrefix(prefix: string): boolean;
 }
 
 /** How a 2.4 key is typed by the parser. */
@@ -79,6 +81,8 @@ function build(version: DovecotVersion, data: GlobalCatalogData): VersionCatalog
     }
   }
   const all = [...new Set([...settings.keys(), ...sections.keys(), ...kinds.keys()])];
+  const prefixes = new Set<string>();
+  for (const k of all) for (let i = k.indexOf('_'); i !== -1; i = k.indexOf('_', i + 1)) prefixes.add(k.slice(0, i));
   return {
     version,
     globalDefault: (key) => data.defaults?.[key],
@@ -86,6 +90,7 @@ function build(version: DovecotVersion, data: GlobalCatalogData): VersionCatalog
     requiredSetting: (name) => data.required?.[name],
     allKeys: () => all,
     enumValues: (key) => data.enums?.[key],
+    isKeyPrefix: (prefix) => prefixes.has(prefix),
     serviceSetting: (key) => svcMap.get(key),
     listenerSetting: (kind, key) => lstMaps[kind].get(key),
     serviceSettings: () => svc,

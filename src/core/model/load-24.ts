@@ -18,26 +18,50 @@ import { parseBool } from './values.ts';
 
 const LISTENER_KINDS: readonly string[] = ['unix_listener', 'fifo_listener', 'inet_listener'];
 
+/** A frame's own filter, built once per frame (lines are applied thousands of times). */
+function ownFilter(f: OpenFrame): FilterState | null {
+  let own = f.filter24;
+  if (own !== undefined) return own;
+  switch (f.kind) {
+    case 'root':
+      return ROOT_FILTER;
+    case 'filter':
+      return f.own ?? ROOT_FILTER;
+    case 'service':
+      own = { ...ROOT_FILTER, filterName: `service/${f.name}`, filterArray: true };
+      break;
+    case 'listener':
+      own = { ...ROOT_FILTER, filterName: `${f.lkind}/${f.name}`, filterArray: true };
+      break;
+    case 'named24':
+      own = { ...ROOT_FILTER, filterName: f.filterName, filterArray: f.array };
+      break;
+    default:
+      return null;
+  }
+  f.filter24 = own;
+  return own;
+}
+
 /** The filter doveconf applies the current line to (list sections share their parent's). */
 export function currentFilter24(s: LoadState): { filter: FilterState; index: number } {
   for (let i = s.frames.length - 1; i >= 0; i--) {
-    const f = s.frames[i]!;
-    switch (f.kind) {
-      case 'root':
-        return { filter: ROOT_FILTER, index: i };
-      case 'filter':
-        return { filter: f.own ?? ROOT_FILTER, index: i };
-      case 'service':
-        return { filter: { ...ROOT_FILTER, filterName: `service/${f.name}`, filterArray: true }, index: i };
-      case 'listener':
-        return { filter: { ...ROOT_FILTER, filterName: `${f.lkind}/${f.name}`, filterArray: true }, index: i };
-      case 'named24':
-        return { filter: { ...ROOT_FILTER, filterName: f.filterName, filterArray: f.array }, index: i };
-      default:
-        break;
-    }
+    const own = ownFilter(s.frames[i]!);
+    if (own !== null) return { filter: own, index: i };
   }
   return { filter: ROOT_FILTER, index: 0 };
+}
+
+/** `service_imap` and `service` for the filter `service/imap`; `full` is '' when no key can start with it. */
+function prefixes(s: LoadState, f: FilterState): { readonly full: string; readonly base: string } {
+  const name = f.filterName!.startsWith('@') ? f.filterName!.slice(1) : f.filterName!;
+  const full = underscore(name);
+  return { full: s.cat.isKeyPrefix(full) ? full : '', base: headOf(name) };
+}
+
+function headOf(key: string): string {
+  const slash = key.indexOf('/');
+  return slash === -1 ? key : key.slice(0, slash);
 }
 
 /** Does any enclosing filter restrict by protocol/IP/name, or is a named non-list filter? */
@@ -55,7 +79,7 @@ function underscore(filterName: string): string {
 }
 
 function canAutoprefix(s: LoadState, key: string): boolean {
-  const k = s.cat.keyKind(key.split('/')[0]!);
+  const k = s.cat.keyKind(headOf(key));
   return k !== undefined && k !== 'filter-name';
 }
 
@@ -81,16 +105,17 @@ function unknownText(s: LoadState, key: string, f: FilterState): string {
 }
 
 /** Which key a line sets: doveconf's lookup order inside named filters. */
-function resolveKey(s: LoadState, key: string, f: FilterState): string | null {
-  if (f.filterArray && f.filterName !== null) {
-    const k2 = `${underscore(f.filterName.replace(/^@/, ''))}_${key}`;
-    if (canAutoprefix(s, k2)) return k2;
-  }
+function resolveKey(s: LoadState, key: string, f: FilterState, frame?: OpenFrame): string | null {
   if (f.filterName !== null) {
-    const k2 = `${f.filterName.split('/')[0]!.replace(/^@/, '')}_${key}`;
-    if (canAutoprefix(s, k2)) return k2;
+    const p = frame === undefined ? prefixes(s, f) : (frame.keyPrefix ??= prefixes(s, f));
+    if (f.filterArray && p.full !== '') {
+      const k2 = `${p.full}_${key}`;
+      if (canAutoprefix(s, k2)) return k2;
+    }
+    const k3 = `${p.base}_${key}`;
+    if (canAutoprefix(s, k3)) return k3;
   }
-  return s.cat.keyKind(key.split('/')[0]!) !== undefined ? key : null;
+  return s.cat.keyKind(headOf(key)) !== undefined ? key : null;
 }
 
 function typeOf(s: LoadState, full: string): SettingType | 'strlist' | undefined {
@@ -98,10 +123,12 @@ function typeOf(s: LoadState, full: string): SettingType | 'strlist' | undefined
     const d = s.cat.serviceSetting(full.slice('service_'.length));
     if (d !== undefined) return d.type;
   }
-  for (const kind of LISTENER_KINDS) {
-    if (full.startsWith(`${kind}_`)) {
-      const d = s.cat.listenerSetting(kind as ListenerKind, full.slice(kind.length + 1));
-      if (d !== undefined) return d.type;
+  if (full.includes('listener_')) {
+    for (const kind of LISTENER_KINDS) {
+      if (full.startsWith(`${kind}_`)) {
+        const d = s.cat.listenerSetting(kind as ListenerKind, full.slice(kind.length + 1));
+        if (d !== undefined) return d.type;
+      }
     }
   }
   return s.cat.globalSetting(full);
@@ -183,7 +210,7 @@ export function assign24(s: LoadState, line: Line): void {
       key = key.slice(slash + 1);
     } else break;
   }
-  let full = resolveKey(s, key, filter);
+  let full = resolveKey(s, key, filter, filter === frameFilter.filter ? s.frames[index] : undefined);
   const about = svcName ?? serviceOf(top);
   const fail = (msg: string, code: 'unknown-setting' | 'invalid-value' | 'setting-kind' = 'invalid-value'): void => {
     s.diag(code, `${st.key}: ${msg}`, line.at, about !== null ? { services: [about] } : {});
@@ -195,15 +222,15 @@ export function assign24(s: LoadState, line: Line): void {
   }
   if (full === 'ssl' && index > 0) {
     const fid = s.frames[index]!.fid;
-    const entry = s.sslFilters.find((x) => x.id === fid);
+    const entry = fid === undefined ? undefined : s.sslIndex.get(fid);
     if (entry !== undefined) entry.ssl = value;
   }
   const named = s.frames[index]!;
   if (named.kind === 'named24' && named.required !== null && full === named.required) s.requiredSeen.add(named.filterName);
-  const kind = s.cat.keyKind(full.split('/')[0]!);
+  const kind = s.cat.keyKind(headOf(full));
   // `default_process_limit { a = 1 }`: inside a section opened on a plain setting,
   // any key sets that setting (doveconf looks up only the part before '/')
-  if (kind === 'setting' && full.includes('/')) full = full.split('/')[0]!;
+  if (kind === 'setting' && full.includes('/')) full = headOf(full);
   if (kind === 'filter-array') {
     fail(value.startsWith('__') ? `Named list filter name must not begin with '__': ${value}` : `Setting is a named list filter, use '${st.key} ${value} {'`, 'setting-kind');
     return;
@@ -290,10 +317,21 @@ export function sectionBegin24(s: LoadState, name: string, value: string, quoted
   sectionBegin24Inner(s, name, value, quoted, line);
   const top = s.top;
   if (top.kind === 'filter' || top.kind === 'service' || top.kind === 'listener' || top.kind === 'named24') {
-    const parent = s.frames.slice(0, -1).reverse().find((f) => f.fid !== undefined)?.fid ?? '';
+    let parent = '';
+    for (let i = s.frames.length - 2; i >= 0; i--) {
+      const f = s.frames[i]!.fid;
+      if (f !== undefined) {
+        parent = f;
+        break;
+      }
+    }
     const fid = `${parent}>${top.key} ${top.kind === 'filter' ? top.value : top.kind === 'named24' ? top.filterName : top.kind === 'service' ? top.name : top.id}`;
     top.fid = fid;
-    if (!s.sslFilters.some((x) => x.id === fid)) s.sslFilters.push({ id: fid, ssl: null });
+    if (!s.sslIndex.has(fid)) {
+      const entry = { id: fid, ssl: null };
+      s.sslIndex.set(fid, entry);
+      s.sslFilters.push(entry);
+    }
   }
 }
 

@@ -52,7 +52,15 @@ export type Frame =
   | { readonly kind: 'swallow'; readonly key: string; readonly scope: Scope };
 
 /** A frame plus where its section was opened (for `Missing '}'`) and its 2.3 setting path (`service/imap/`). */
-export type OpenFrame = Frame & { readonly openFile: string; readonly openLine: number; readonly prefix: string; fid?: string };
+export type OpenFrame = Frame & {
+  readonly openFile: string;
+  readonly openLine: number;
+  readonly prefix: string;
+  /** 2.4 caches: the filter id (SSL warning), the frame's own filter and its key prefixes. */
+  fid?: string;
+  filter24?: FilterState;
+  keyPrefix?: { readonly full: string; readonly base: string };
+};
 
 /** Common state and helpers of one load. */
 export class LoadState {
@@ -64,6 +72,7 @@ export class LoadState {
   readonly seen = new Map<string, string>();
   /** 2.4 filter parsers in creation order with an explicit `ssl` (the "SSL is disabled" warning). */
   readonly sslFilters: { readonly id: string; ssl: string | null }[] = [];
+  readonly sslIndex = new Map<string, { readonly id: string; ssl: string | null }>();
   /** 2.4 named filters whose required setting was seen (per filter, across reopened blocks). */
   readonly requiredSeen = new Set<string>();
   /** 2.3: counter naming sections written without a name. */
@@ -127,7 +136,11 @@ export class LoadState {
   }
 
   push(frame: Frame, at: SourceRef, prefix = ''): void {
-    this.frames.push({ ...frame, openFile: at.file, openLine: at.line, prefix } as OpenFrame);
+    const f = frame as OpenFrame & { openFile: string; openLine: number; prefix: string };
+    f.openFile = at.file;
+    f.openLine = at.line;
+    f.prefix = prefix;
+    this.frames.push(f);
   }
 
   pop(): void {

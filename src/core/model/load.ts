@@ -15,7 +15,7 @@
  */
 import type { DovecotVersion } from '../data/types.ts';
 import { positionAt } from '../syntax/parse.ts';
-import { splitLogicalLines, sourceOffset, type RawLine } from '../syntax/lines.ts';
+import { LineScanner, sourceOffset } from '../syntax/lines.ts';
 import { classifyLine } from '../syntax/statement.ts';
 import type { LoadedConfig, SourceRef } from './config.ts';
 import { LoadState, type Line } from './load-state.ts';
@@ -45,9 +45,9 @@ export interface LoadOptions {
 interface Input {
   readonly path: string;
   readonly text: string;
-  readonly lines: readonly RawLine[];
-  readonly starts: readonly number[];
-  idx: number;
+  readonly lines: LineScanner;
+  /** Line start offsets, computed when first needed (ambiguous '#' columns). */
+  starts: readonly number[] | null;
   /** Last physical line read (doveconf's linenum; 0 before the first). */
   linenum: number;
 }
@@ -79,21 +79,20 @@ class Loader {
 
   open(path: string, text: string): void {
     this.s.cfg.files.push(path);
-    this.inputs.push({ path, text, lines: splitLogicalLines(text, this.version), starts: lineStarts(text), idx: 0, linenum: 0 });
+    this.inputs.push({ path, text, lines: new LineScanner(text, this.version), starts: null, linenum: 0 });
   }
 
   run(): void {
     while (this.inputs.length > 0) {
       const input = this.inputs[this.inputs.length - 1]!;
-      const raw = input.lines[input.idx];
-      if (raw === undefined) {
+      const raw = input.lines.next();
+      if (raw === null) {
         this.inputs.pop();
         continue;
       }
-      input.idx++;
       input.linenum = raw.lastLine;
       for (const h of raw.ambiguousHash) {
-        const pos = positionAt(input.starts, h.offset);
+        const pos = positionAt(input.starts ??= lineStarts(input.text), h.offset);
         this.s.warn('ambiguous-hash',
           `Configuration file ${input.path} line ${h.line}: Ambiguous '#' character in line, treating it as comment. Add a space before it to remove this warning.`,
           { file: input.path, line: h.line, column: pos.column, start: h.offset, end: h.offset + 1 });
@@ -104,8 +103,8 @@ class Loader {
       }
       const logical = this.carry + raw.logical;
       this.carry = '';
-      const first = sourceOffset(raw, 0);
-      const at: SourceRef = { file: input.path, line: raw.lastLine, column: positionAt(input.starts, first).column, start: raw.start, end: raw.end };
+      // the first character is on the first physical line of the statement
+      const at: SourceRef = { file: input.path, line: raw.lastLine, column: sourceOffset(raw, 0) - raw.start + 1, start: raw.start, end: raw.end };
       this.line({ st: classifyLine(logical, this.version), at });
     }
     const s = this.s;

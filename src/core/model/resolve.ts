@@ -11,7 +11,7 @@
 import type { DovecotVersion, ListenerKind, ServiceDefault } from '../data/types.ts';
 import { SERVICES_23, SERVICE_FIELD_DEFAULTS_23, LISTENER_FIELD_DEFAULTS_23 } from '../data/services-2.3.ts';
 import {
-  SERVICES_24, SERVICE_FIELD_DEFAULTS_24, LISTENER_FIELD_DEFAULTS_24, SERVICE_CHAIN_24, CONFIG_VERSION_HISTORY_24,
+  SERVICES_24, SERVICE_FIELD_DEFAULTS_24, LISTENER_FIELD_DEFAULTS_24, SERVICE_CHAIN_24, CONFIG_VERSION_HISTORY_24, type ConfigVersionChange,
 } from '../data/services-2.4.ts';
 import { GLOBALS_23, GLOBALS_24 } from '../data/globals.ts';
 import type { LoadedConfig, ServiceBlock, SourceRef } from './config.ts';
@@ -46,6 +46,8 @@ export interface EffectiveListener {
   readonly connType: string;
   /** Disabled: unix/fifo `mode = 0`, inet `port = 0`. */
   readonly disabled: boolean;
+  /** The effective text of one setting (same as `values[key]?.text ?? ''`, without building `values`). */
+  valueText(key: string): string;
 }
 
 /** An effective service with its numbers already resolved. */
@@ -80,6 +82,8 @@ export interface EffectiveService {
   /** process_limit × clientsPerProcess. */
   readonly maxConnections: number;
   readonly processLimit1: boolean;
+  /** The effective text of one setting (same as `values[key]?.text ?? ''`, without building `values`). */
+  valueText(key: string): string;
 }
 
 /** Options for resolving. */
@@ -102,6 +106,8 @@ export interface ResolvedConfig {
 }
 
 const UNLIMITED_WORDS = new Set(['unlimited', 'infinite']);
+/** 2.4 service settings whose value doveconf must evaluate as a number. */
+const NUMERIC_KEYS_24 = new Set(['process_limit', 'client_limit', 'process_min_avail', 'restart_request_count', 'vsz_limit', 'idle_kill_interval']);
 
 function numeric(text: string, kind: 'uint' | 'size' | 'time', version: DovecotVersion, cpu: number): number {
   let t = text;
@@ -179,6 +185,19 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
   const fieldDefaults = version === '2.3' ? SERVICE_FIELD_DEFAULTS_23 : SERVICE_FIELD_DEFAULTS_24;
   const listenerDefaults = version === '2.3' ? LISTENER_FIELD_DEFAULTS_23 : LISTENER_FIELD_DEFAULTS_24;
   let checksSkipped = false;
+  // the same few value texts repeat over thousands of services: parse each once
+  const memo = new Map<string, number>();
+  const num = (t: string, kind: 'uint' | 'size' | 'time'): number => {
+    const k = `${kind}\0${t}`;
+    let v = memo.get(k);
+    if (v === undefined) {
+      v = numeric(t, kind, version, cpu);
+      memo.set(k, v);
+    }
+    return v;
+  };
+  const keys = version === '2.3' ? Object.keys(fieldDefaults) : [...new Set([...Object.keys(fieldDefaults), ...Object.keys(SERVICE_CHAIN_24)])];
+  const keySet = new Set(keys);
 
   const order: { def?: ServiceDefault; block?: ServiceBlock }[] = builtins.map((def) => {
     const block = cfg.services.get(def.name);
@@ -189,41 +208,69 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
     if (!builtinNames.has(key) && !block.inFilter && (version === '2.3' || block.listed !== false)) order.push({ block });
   }
 
+  // a value that is not written in the block is the same for every service with the
+  // same built-in defaults: build it once per (built-in, key) and share it (read-only)
+  const inherited = new Map<ServiceDefault | undefined, Map<string, EffectiveValue>>();
+  const inheritedValue = (def: ServiceDefault | undefined, name: string, key: string): EffectiveValue => {
+    let perDef = inherited.get(def);
+    if (perDef === undefined) inherited.set(def, (perDef = new Map()));
+    let v = perDef.get(key);
+    if (v === undefined) {
+      v = inheritedFor(def, name, key);
+      perDef.set(key, v);
+    }
+    return v;
+  };
+  const inheritedFor = (def: ServiceDefault | undefined, name: string, key: string): EffectiveValue => {
+    const hist = history.length === 0 ? undefined : history.find((h) => h.service === name && h.listener === undefined && h.key === key);
+    const builtinText = def?.settings[key];
+    if (version === '2.4' && SERVICE_CHAIN_24[key] !== undefined) {
+      const link = SERVICE_CHAIN_24[key]!;
+      const root = cfg.globals.get(link.rootKey);
+      if (root !== undefined) return { key, text: root.value, source: 'root', sourceKey: link.rootKey, at: root.at };
+      if (hist !== undefined) return { key, text: hist.value, source: 'history', sourceKey: 'dovecot_config_version' };
+      if (builtinText !== undefined) return { key, text: builtinText, source: 'builtin' };
+      if (link.globalKey !== undefined) {
+        const g = globals[link.globalKey]!;
+        return { key, text: g.text, source: g.source === 'default' ? 'default' : 'global', sourceKey: link.globalKey, ...(g.at ? { at: g.at } : {}) };
+      }
+      return { key, text: link.fallback ?? '', source: 'default' };
+    }
+    if (builtinText !== undefined) return { key, text: builtinText, source: 'builtin' };
+    return { key, text: fieldDefaults[key] ?? '', source: 'default' };
+  };
+
+  const listenerDefaultValues = new Map<string, EffectiveValue>();
+  const listenerDefault = (kind: ListenerKind, key: string, text: string): EffectiveValue => {
+    const k = `${kind}\0${key}`;
+    let v = listenerDefaultValues.get(k);
+    if (v === undefined) listenerDefaultValues.set(k, (v = { key, text, source: 'default' }));
+    return v;
+  };
+
   const services = order.map(({ def, block }): EffectiveService => {
     const name = block?.name ?? def!.name;
-    const values: Record<string, EffectiveValue> = {};
-    const keys = new Set([...Object.keys(fieldDefaults), ...(version === '2.4' ? Object.keys(SERVICE_CHAIN_24) : [])]);
-    for (const key of keys) {
-      const w = block?.settings.get(key);
-      const hist = history.find((h) => h.service === name && h.listener === undefined && h.key === key);
-      const builtinText = def?.settings[key];
-      if (w !== undefined) {
-        values[key] = { key, text: w.value, source: 'service', at: w.at };
-        continue;
+    const text = (k: string): string => {
+      if (!keySet.has(k)) return '';
+      const w = block?.settings.get(k);
+      return w !== undefined ? w.value : inheritedValue(def, name, k).text;
+    };
+    // `values` (one object per setting) is built when first read: the checks use text()
+    let valuesCache: Record<string, EffectiveValue> | null = null;
+    const buildValues = (): Record<string, EffectiveValue> => {
+      const values: Record<string, EffectiveValue> = {};
+      for (const key of keys) {
+        const w = block?.settings.get(key);
+        values[key] = w !== undefined ? { key, text: w.value, source: 'service', at: w.at } : inheritedValue(def, name, key);
       }
-      if (version === '2.4' && SERVICE_CHAIN_24[key] !== undefined) {
-        const link = SERVICE_CHAIN_24[key]!;
-        const root = cfg.globals.get(link.rootKey);
-        if (root !== undefined) values[key] = { key, text: root.value, source: 'root', sourceKey: link.rootKey, at: root.at };
-        else if (hist !== undefined) values[key] = { key, text: hist.value, source: 'history', sourceKey: 'dovecot_config_version' };
-        else if (builtinText !== undefined) values[key] = { key, text: builtinText, source: 'builtin' };
-        else if (link.globalKey !== undefined) {
-          const g = globals[link.globalKey]!;
-          values[key] = { key, text: g.text, source: g.source === 'default' ? 'default' : 'global', sourceKey: link.globalKey, ...(g.at ? { at: g.at } : {}) };
-        } else values[key] = { key, text: link.fallback ?? '', source: 'default' };
-        continue;
-      }
-      if (builtinText !== undefined) values[key] = { key, text: builtinText, source: 'builtin' };
-      else values[key] = { key, text: fieldDefaults[key] ?? '', source: 'default' };
-    }
+      return values;
+    };
     if (block !== undefined && version === '2.4') {
       for (const [key, w] of block.settings) {
-        const kind = key === 'vsz_limit' ? 'size' : key === 'idle_kill_interval' ? 'time' : /limit|count|avail/.test(key) ? 'uint' : null;
-        if (kind !== null && unevaluable(w.value)) checksSkipped = true;
+        if (NUMERIC_KEYS_24.has(key) && unevaluable(w.value)) checksSkipped = true;
       }
     }
 
-    const text = (k: string): string => values[k]?.text ?? '';
     const type = text('type');
     const protocol = text('protocol');
     let processLimit: number;
@@ -233,27 +280,27 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
     let vszLimit: number | null;
     let idleKill: number | null;
     if (version === '2.3') {
-      const pl = numeric(text('process_limit'), 'uint', version, cpu);
-      processLimit = pl === 0 ? numeric(globals['default_process_limit']!.text, 'uint', version, cpu) : pl;
-      clientLimitRaw = numeric(text('client_limit'), 'uint', version, cpu);
-      clientLimit = clientLimitRaw === 0 ? numeric(globals['default_client_limit']!.text, 'uint', version, cpu) : clientLimitRaw;
-      restartCount = numeric(text('service_count'), 'uint', version, cpu);
+      const pl = num(text('process_limit'), 'uint');
+      processLimit = pl === 0 ? num(globals['default_process_limit']!.text, 'uint') : pl;
+      clientLimitRaw = num(text('client_limit'), 'uint');
+      clientLimit = clientLimitRaw === 0 ? num(globals['default_client_limit']!.text, 'uint') : clientLimitRaw;
+      restartCount = num(text('service_count'), 'uint');
       const vt = text('vsz_limit');
-      const vsz = numeric(vt, 'size', version, cpu);
+      const vsz = num(vt, 'size');
       const unset = vt === SERVICE_FIELD_DEFAULTS_23['vsz_limit'] || vsz >= SIZE_MAX_NUMBER;
-      const eff = unset ? numeric(globals['default_vsz_limit']!.text, 'size', version, cpu) : vsz;
+      const eff = unset ? num(globals['default_vsz_limit']!.text, 'size') : vsz;
       vszLimit = eff === 0 ? null : eff;
-      const ik = numeric(text('idle_kill'), 'time', version, cpu);
-      const ikEff = ik === 0 ? numeric(globals['default_idle_kill']!.text, 'time', version, cpu) : ik;
+      const ik = num(text('idle_kill'), 'time');
+      const ikEff = ik === 0 ? num(globals['default_idle_kill']!.text, 'time') : ik;
       idleKill = ikEff >= UINT_MAX ? null : ikEff;
     } else {
-      processLimit = numeric(text('process_limit'), 'uint', version, cpu);
-      clientLimit = numeric(text('client_limit'), 'uint', version, cpu);
+      processLimit = num(text('process_limit'), 'uint');
+      clientLimit = num(text('client_limit'), 'uint');
       clientLimitRaw = clientLimit;
-      restartCount = numeric(text('restart_request_count'), 'uint', version, cpu);
-      const vsz = numeric(text('vsz_limit'), 'size', version, cpu);
+      restartCount = num(text('restart_request_count'), 'uint');
+      const vsz = num(text('vsz_limit'), 'size');
       vszLimit = vsz >= SIZE_MAX_NUMBER ? null : vsz;
-      const ik = numeric(text('idle_kill_interval'), 'time', version, cpu);
+      const ik = num(text('idle_kill_interval'), 'time');
       idleKill = ik >= UINT_MAX ? null : ik;
     }
     const capped = restartCount > 0 && restartCount < clientLimit ? restartCount : clientLimit;
@@ -264,26 +311,44 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
     const addListener = (kind: ListenerKind, lname: string, builtinSettings: Readonly<Record<string, string>> | undefined, mapKey = `${kind} ${lname}`): void => {
       seen.add(mapKey);
       const lb = block?.listeners.get(mapKey);
-      const lvals: Record<string, EffectiveValue> = {};
       const base = listenerDefaults[kind];
-      const lkeys = new Set([...Object.keys(base), ...(lb ? [...lb.settings.keys()] : [])]);
-      for (const key of lkeys) {
+      const hist = (key: string): ConfigVersionChange | undefined => (history.length === 0 ? undefined
+        : history.find((h) => h.service === name && h.listener?.kind === kind && h.listener.name === lname && h.key === key));
+      const lvalue = (key: string): EffectiveValue => {
         const w = lb?.settings.get(key);
-        const hist = history.find((h) => h.service === name && h.listener?.kind === kind && h.listener.name === lname && h.key === key);
-        if (w !== undefined) lvals[key] = { key, text: w.value, source: 'service', at: w.at };
-        else if (hist !== undefined) lvals[key] = { key, text: hist.value, source: 'history', sourceKey: 'dovecot_config_version' };
-        else if (builtinSettings?.[key] !== undefined) lvals[key] = { key, text: builtinSettings[key]!, source: 'builtin' };
-        else if (key === 'path' || key === 'name') lvals[key] = { key, text: lb?.name ?? lname, source: lb ? 'service' : 'builtin' };
-        else lvals[key] = { key, text: base[key] ?? '', source: 'default' };
-      }
-      const portR = parsePort(lvals['port']?.text ?? '0');
-      const modeR = parseOctal(lvals['mode']?.text ?? '0600', version);
-      const disabled = kind === 'inet_listener' ? portR.ok && portR.value === 0 : modeR.ok && modeR.value === 0;
+        if (w !== undefined) return { key, text: w.value, source: 'service', at: w.at };
+        const h = hist(key);
+        if (h !== undefined) return { key, text: h.value, source: 'history', sourceKey: 'dovecot_config_version' };
+        if (builtinSettings?.[key] !== undefined) return { key, text: builtinSettings[key]!, source: 'builtin' };
+        if (key === 'path' || key === 'name') return { key, text: lb?.name ?? lname, source: lb ? 'service' : 'builtin' };
+        return listenerDefault(kind, key, base[key] ?? '');
+      };
+      const ltext = (key: string): string => {
+        const w = lb?.settings.get(key);
+        if (w !== undefined) return w.value;
+        const h = hist(key);
+        if (h !== undefined) return h.value;
+        if (builtinSettings?.[key] !== undefined) return builtinSettings[key]!;
+        if (key === 'path' || key === 'name') return lb?.name ?? lname;
+        return base[key] ?? '';
+      };
+      let lvalsCache: Record<string, EffectiveValue> | null = null;
+      const buildLvals = (): Record<string, EffectiveValue> => {
+        const lvals: Record<string, EffectiveValue> = {};
+        for (const key of Object.keys(base)) lvals[key] = lvalue(key);
+        if (lb !== undefined) for (const key of lb.settings.keys()) if (!(key in base)) lvals[key] = lvalue(key);
+        return lvals;
+      };
+      const disabled = kind === 'inet_listener' ? isZeroPort(ltext('port')) : isZeroMode(ltext('mode'), version);
       listeners.push({
-        kind, name: lname, builtin: builtinSettings !== undefined, written: lb !== undefined, values: lvals,
+        kind, name: lname, builtin: builtinSettings !== undefined, written: lb !== undefined,
+        get values(): Record<string, EffectiveValue> {
+          return (lvalsCache ??= buildLvals());
+        },
         ...(lb ? { at: lb.at } : {}),
-        connType: listenerConnType(kind, lname, lvals['type']?.text ?? ''),
+        connType: listenerConnType(kind, lname, ltext('type')),
         disabled,
+        valueText: (key) => (key in base || lb?.settings.has(key) ? ltext(key) : ''),
       });
     };
     for (const l of def?.listeners ?? []) addListener(l.kind, l.name, l.settings);
@@ -295,12 +360,16 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
     return {
       name, builtin: def !== undefined, ...(def?.plugin ? { plugin: def.plugin } : {}),
       ...(def?.role ? { role: def.role } : {}), ...(block ? { block } : {}),
-      values, listeners, type, protocol, enabled,
+      get values(): Record<string, EffectiveValue> {
+        return (valuesCache ??= buildValues());
+      },
+      listeners, type, protocol, enabled,
       processLimit: pl, clientLimit, clientLimitRaw, restartCount,
-      processMinAvail: numeric(text('process_min_avail'), 'uint', version, cpu),
+      processMinAvail: num(text('process_min_avail'), 'uint'),
       vszLimit, idleKill, clientsPerProcess: capped,
       maxConnections: pl * capped,
       processLimit1: (def?.processLimit1 ?? false) && name === def!.name,
+      valueText: text,
     };
   });
 
@@ -311,6 +380,17 @@ export function resolveServices(cfg: LoadedConfig, opts: ResolveOptions = {}): R
     }
   }
   return { version, services, globals, protocols: [...protocols], checksSkipped };
+}
+
+function isZeroPort(text: string): boolean {
+  const r = parsePort(text);
+  return r.ok && r.value === 0;
+}
+
+function isZeroMode(text: string, version: DovecotVersion): boolean {
+  if (text === '0600' || text === '0660' || text === '0666') return false;
+  const r = parseOctal(text, version);
+  return r.ok && r.value === 0;
 }
 
 /** Expands `$default_*` / `$SET:default_*` in a built-in value for display. */

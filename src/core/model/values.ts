@@ -91,6 +91,9 @@ const SIZE_UNITS: Readonly<Record<string, bigint>> = {
  */
 export function parseSize(s: string, version: DovecotVersion): Parsed {
   if (version === '2.4' && isUnlimitedWord(s)) return { ok: true, value: Number(SIZE_UNLIMITED) };
+  // common short forms without BigInt: "256M", "1 G", "1048576"
+  const fast = /^([0-9]{1,9})( ?)([BKMGT]?)$/i.exec(s);
+  if (fast !== null) return { ok: true, value: Number(fast[1]) * Number(SIZE_UNITS[(fast[3] || 'B').toUpperCase()]!) };
   const m = /^([0-9]+)( *)(.*)$/.exec(s);
   if (m === null) return { ok: false, error: `Invalid size: ${s}` };
   const num = BigInt(m[1]!);

@@ -54,6 +54,9 @@ export function isWhite(ch: string | undefined, version: DovecotVersion): boolea
   return false;
 }
 
+const NONE: readonly Segment[] = [];
+const NONE_HASH: readonly { offset: number; line: number }[] = [];
+
 interface Physical {
   start: number;
   contentEnd: number;
@@ -61,22 +64,6 @@ interface Physical {
   line: number;
 }
 
-function physicalLines(text: string): Physical[] {
-  const out: Physical[] = [];
-  let pos = 0;
-  let line = 1;
-  while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl === -1 ? text.length : nl + 1;
-    let contentEnd = nl === -1 ? text.length : nl;
-    // the stream reader drops the CR of a CRLF pair
-    if (nl !== -1 && contentEnd > pos && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
-    out.push({ start: pos, contentEnd, end, line });
-    pos = end;
-    line++;
-  }
-  return out;
-}
 
 /** Maps an index of a logical line to its source offset. */
 export function sourceOffset(line: RawLine, index: number): number {
@@ -91,6 +78,114 @@ export function sourceOffset(line: RawLine, index: number): number {
 }
 
 /**
+ * Reads logical lines one at a time (the loader keeps none of them alive, which
+ * matters for the garbage collector on configurations of thousands of services).
+ *
+ * @example
+ *   const sc = new LineScanner('a = 1\n', '2.3');
+ *   sc.next()?.logical; // "a = 1"
+ */
+export class LineScanner {
+  private pendingStart = -1;
+  private pendingFirst = 0;
+  private logical = '';
+  private segments: Segment[] = [];
+  private hashes: { offset: number; line: number }[] = [];
+  private readonly p: Physical = { start: 0, contentEnd: 0, end: 0, line: 0 };
+  private done = false;
+
+  constructor(private readonly text: string, private readonly version: DovecotVersion) {}
+
+  /** The next logical line, or null at the end. */
+  next(): RawLine | null {
+    const { text, version, p } = this;
+    // physical lines, scanned in place (no per-line object)
+    while (p.end < text.length) {
+      p.start = p.end;
+      p.line++;
+      const nl = text.indexOf('\n', p.start);
+      p.end = nl === -1 ? text.length : nl + 1;
+      p.contentEnd = nl === -1 ? text.length : nl;
+      // the stream reader drops the CR of a CRLF pair
+      if (nl !== -1 && p.contentEnd > p.start && text.charCodeAt(p.contentEnd - 1) === 13) p.contentEnd--;
+      let i = p.start;
+      const stop = p.contentEnd;
+      while (i < stop && isWhite(text[i], version)) i++;
+      const ch = i < stop ? text[i] : undefined;
+      if (ch === undefined || ch === '#') {
+        // A skipped line also ends a pending continuation, and Dovecot drops the
+        // pending text (verified: `a = 1 \` + blank line leaves `a` unset).
+        const start = this.pendingStart === -1 ? p.start : this.pendingStart;
+        const first = this.pendingStart === -1 ? p.line : this.pendingFirst;
+        const out: RawLine = {
+          start, end: p.end, firstLine: first, lastLine: p.line,
+          logical: '', segments: NONE, ambiguousHash: this.hashes.length === 0 ? NONE_HASH : this.hashes, trivia: true,
+        };
+        this.pendingStart = -1;
+        this.logical = '';
+        if (this.segments.length > 0) this.segments = [];
+        if (this.hashes.length > 0) this.hashes = [];
+        return out;
+      }
+      // strip the comment, paying attention to quotes
+      let j = i;
+      let cut = stop;
+      while (j < stop) {
+        const c = text[j];
+        if (c === '"' || c === "'") {
+          j++;
+          while (j < stop && text[j] !== c) {
+            if (text[j] === '\\' && j + 1 < stop) j++;
+            j++;
+          }
+          if (j >= stop) break;
+        } else if (c === '#') {
+          if (!isWhite(text[j - 1], version)) this.hashes.push({ offset: j, line: p.line });
+          cut = j;
+          break;
+        }
+        j++;
+      }
+      let end = cut;
+      while (end > i && isWhite(text[end - 1], version)) end--;
+      if (this.pendingStart === -1) {
+        this.pendingStart = p.start;
+        this.pendingFirst = p.line;
+      }
+      if (end > i && text[end - 1] === '\\') {
+        let e = end - 1;
+        while (e > i && isWhite(text[e - 1], version)) e--;
+        if (e > i) {
+          this.segments.push({ logical: this.logical.length, source: i, length: e - i });
+          this.logical += text.slice(i, e) + ' ';
+        }
+        continue;
+      }
+      this.segments.push({ logical: this.logical.length, source: i, length: end - i });
+      const out: RawLine = {
+        start: this.pendingStart, end: p.end, firstLine: this.pendingFirst, lastLine: p.line,
+        logical: this.logical + text.slice(i, end), segments: this.segments,
+        ambiguousHash: this.hashes.length === 0 ? NONE_HASH : this.hashes, trivia: false,
+      };
+      this.pendingStart = -1;
+      this.logical = '';
+      this.segments = [];
+      if (this.hashes.length > 0) this.hashes = [];
+      return out;
+    }
+    if (this.pendingStart !== -1 && !this.done) {
+      // file ended inside a continuation: Dovecot never parses the partial statement
+      this.done = true;
+      return {
+        start: this.pendingStart, end: p.end, firstLine: this.pendingFirst, lastLine: p.line,
+        logical: '', segments: [], ambiguousHash: this.hashes, trivia: true, pending: this.logical,
+      };
+    }
+    return null;
+  }
+}
+
+/**
  * Splits `text` into logical lines. Never throws.
  *
  * @example
@@ -98,85 +193,7 @@ export function sourceOffset(line: RawLine, index: number): number {
  */
 export function splitLogicalLines(text: string, version: DovecotVersion): RawLine[] {
   const result: RawLine[] = [];
-  const phys = physicalLines(text);
-  let pendingStart = -1;
-  let pendingFirst = 0;
-  let logical = '';
-  let segments: Segment[] = [];
-  let hashes: { offset: number; line: number }[] = [];
-
-  for (const p of phys) {
-    let i = p.start;
-    const stop = p.contentEnd;
-    while (i < stop && isWhite(text[i], version)) i++;
-    const ch = i < stop ? text[i] : undefined;
-    if (ch === undefined || ch === '#') {
-      // A skipped line also ends a pending continuation, and Dovecot drops the
-      // pending text (verified: `a = 1 \` + blank line leaves `a` unset).
-      const start = pendingStart === -1 ? p.start : pendingStart;
-      const first = pendingStart === -1 ? p.line : pendingFirst;
-      result.push({
-        start, end: p.end, firstLine: first, lastLine: p.line,
-        logical: '', segments: [], ambiguousHash: hashes, trivia: true,
-      });
-      pendingStart = -1;
-      logical = '';
-      segments = [];
-      hashes = [];
-      continue;
-    }
-    // strip the comment, paying attention to quotes
-    let j = i;
-    let cut = stop;
-    while (j < stop) {
-      const c = text[j];
-      if (c === '"' || c === "'") {
-        j++;
-        while (j < stop && text[j] !== c) {
-          if (text[j] === '\\' && j + 1 < stop) j++;
-          j++;
-        }
-        if (j >= stop) break;
-      } else if (c === '#') {
-        if (!isWhite(text[j - 1], version)) hashes.push({ offset: j, line: p.line });
-        cut = j;
-        break;
-      }
-      j++;
-    }
-    let end = cut;
-    while (end > i && isWhite(text[end - 1], version)) end--;
-    if (pendingStart === -1) {
-      pendingStart = p.start;
-      pendingFirst = p.line;
-    }
-    if (end > i && text[end - 1] === '\\') {
-      let e = end - 1;
-      while (e > i && isWhite(text[e - 1], version)) e--;
-      if (e > i) {
-        segments.push({ logical: logical.length, source: i, length: e - i });
-        logical += text.slice(i, e) + ' ';
-      }
-      continue;
-    }
-    segments.push({ logical: logical.length, source: i, length: end - i });
-    logical += text.slice(i, end);
-    result.push({
-      start: pendingStart, end: p.end, firstLine: pendingFirst, lastLine: p.line,
-      logical, segments, ambiguousHash: hashes, trivia: false,
-    });
-    pendingStart = -1;
-    logical = '';
-    segments = [];
-    hashes = [];
-  }
-  if (pendingStart !== -1) {
-    // file ended inside a continuation: Dovecot never parses the partial statement
-    const last = phys[phys.length - 1]!;
-    result.push({
-      start: pendingStart, end: last.end, firstLine: pendingFirst, lastLine: last.line,
-      logical: '', segments: [], ambiguousHash: hashes, trivia: true, pending: logical,
-    });
-  }
+  const sc = new LineScanner(text, version);
+  for (let l = sc.next(); l !== null; l = sc.next()) result.push(l);
   return result;
 }

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// Benchmark: the core's check against the real doveconf on big configurations.
+//
+//   npm run bench                     (builds nothing: run `npm run build:cli` first)
+//   node bench/check-bench.mjs [--sizes 100,500,2000,5000] [--runs 5] [--budget 120]
+//
+// For each size N it writes one configuration per version with N custom
+// services of 11 lines each (every 10th a login service, so the auth/anvil
+// budgets and their warnings are exercised) and measures, as the median of
+// several runs:
+//   core (process)    node bin/dovecot-services.mjs check --json FILE (cold, whole process)
+//   core (in-process) checkConfig() of dist/cli, file read included, after one warm-up
+//   doveconf 2.3 / 2.4  scripts/doveconf VER -c FILE -n (whole process)
+// Runs of a slow command are capped: after a run longer than --budget/runs seconds
+// fewer runs are made (at least one), and the table says how many were used.
+// The verdicts (error + warnings) of the core and of doveconf are compared too.
+// No test asserts a time; this only prints figures.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
+const sizes = opt('--sizes', '100,500,2000,5000').split(',').map(Number);
+const maxRuns = Number(opt('--runs', '5'));
+const budget = Number(opt('--budget', '120')) * 1000;
+
+const dist = join(repo, 'dist/cli');
+if (!existsSync(join(dist, 'core/check/check.js'))) {
+  console.error('bench: the CLI is not built; run `npm run build:cli` first');
+  process.exit(2);
+}
+const { checkConfig } = await import(pathToFileURL(join(dist, 'core/check/check.js')).href);
+const { nodeFiles, passwdUsers } = await import(pathToFileURL(join(dist, 'cli/node-files.js')).href);
+const { parseDoveconfStderr } = await import(pathToFileURL(join(dist, 'core/testing/doveconf-output.js')).href);
+const doveconf = join(repo, 'scripts/doveconf');
+const oracle = existsSync(join(repo, '.cache/doveconf/2.3/.complete')) && existsSync(join(repo, '.cache/doveconf/2.4/.complete'));
+
+/** N services, 11 lines each. */
+function config(version, n) {
+  const out = version === '2.4' ? ['dovecot_config_version = 2.4.1', 'dovecot_storage_version = 2.4.1'] : [];
+  out.push('protocols = imap pop3 lmtp submission');
+  for (let i = 0; i < n; i++) {
+    const name = `svc-${String(i).padStart(5, '0')}`;
+    const login = i % 10 === 0;
+    out.push(
+      `service ${name} {`,
+      login ? 'type = login' : 'executable = script-login /usr/local/bin/hook',
+      login ? 'protocol = imap' : `process_min_avail = ${i % 3}`,
+      `process_limit = ${10 + (i % 90)}`,
+      `client_limit = ${100 + (i % 900)}`,
+      `vsz_limit = ${256 + (i % 4) * 256}M`,
+      `unix_listener ${name} {`,
+      '  mode = 0600',
+      '  user = dovecot',
+      '}',
+      '}',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs `fn` up to maxRuns times within the time budget; returns { ms, runs }. */
+function measure(fn) {
+  const times = [];
+  let spent = 0;
+  while (times.length < maxRuns) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    times.push(ms);
+    spent += ms;
+    if (spent + ms > budget) break;
+  }
+  return { ms: median(times), runs: times.length };
+}
+
+function spawnTimed(cmd, argv, cwd) {
+  let result;
+  const m = measure(() => {
+    result = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  });
+  return { ...m, stderr: result.stderr ?? '', stdout: result.stdout ?? '', status: result.status };
+}
+
+const root = mkdtempSync(join(tmpdir(), 'dovecot-bench-'));
+const rows = [];
+const env = { userExists: passwdUsers() };
+const files = nodeFiles();
+for (const n of sizes) {
+  for (const version of ['2.3', '2.4']) {
+    const dir = join(root, `${version}-${n}`);
+    spawnSync('mkdir', ['-p', dir]);
+    const file = join(dir, 'dovecot.conf');
+    const text = config(version, n);
+    writeFileSync(file, text);
+    const lines = text.split('\n').length - 1;
+    const proc = spawnTimed(process.execPath, [join(repo, 'bin/dovecot-services.mjs'), 'check', '--json', file], dir);
+    let verdict;
+    checkConfig({ path: file, text: readFileSync(file, 'utf8') }, { version, files, env, cpuCount: cpus().length });
+    const inproc = measure(() => {
+      verdict = checkConfig({ path: 'dovecot.conf', text: readFileSync(file, 'utf8') }, { version, files, env, cpuCount: cpus().length });
+    });
+    const row = { n, version, lines, proc, inproc, doveconf: null, same: null };
+    if (oracle) {
+      const d = spawnTimed(doveconf, [version, '-c', 'dovecot.conf', '-n'], dir);
+      const want = parseDoveconfStderr(d.stderr);
+      const got = { error: verdict.errors[0] ? verdict.errors[0].message : null, warnings: verdict.warnings.map((w) => w.message) };
+      row.doveconf = d;
+      row.same = JSON.stringify({ error: want.error?.message ?? null, warnings: want.warnings }) === JSON.stringify(got);
+    }
+    rows.push(row);
+    const f = (m) => `${m.ms.toFixed(1)} ms (${m.runs})`;
+    console.error(`${version} ${n} services: core process ${f(proc)}, in-process ${f(inproc)}${row.doveconf ? `, doveconf ${f(row.doveconf)}, same verdict: ${row.same ? 'yes' : 'NO'}` : ''}`);
+  }
+}
+rmSync(root, { recursive: true, force: true });
+
+const fmt = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
+const header = ['services', 'lines', 'version', 'core process', 'core in-process', 'doveconf', 'runs (proc/in/dc)', 'dc ÷ core proc', 'dc ÷ core in-proc', 'same verdict'];
+const table = rows.map((r) => [
+  String(r.n), String(r.lines), r.version === '2.3' ? '2.3.19.1' : '2.4.1',
+  fmt(r.proc.ms), fmt(r.inproc.ms), r.doveconf ? fmt(r.doveconf.ms) : 'n/a',
+  `${r.proc.runs}/${r.inproc.runs}/${r.doveconf ? r.doveconf.runs : '-'}`,
+  r.doveconf ? `${(r.doveconf.ms / r.proc.ms).toFixed(1)}×` : 'n/a',
+  r.doveconf ? `${(r.doveconf.ms / r.inproc.ms).toFixed(0)}×` : 'n/a',
+  r.same === null ? 'n/a' : r.same ? 'yes' : 'NO',
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+console.log(`check benchmark: median of up to ${maxRuns} runs (fewer when a run is slow, see "runs"); node ${process.version}, ${cpus().length} CPUs`);
+console.log(line(header));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const t of table) console.log(line(t));
+if (!oracle) console.log('doveconf not run: no reference doveconf in .cache/doveconf (npm run oracle fetches it)');
+
+// linearity: time per service between the smallest and the largest size
+for (const version of ['2.3', '2.4']) {
+  const rs = rows.filter((r) => r.version === version);
+  if (rs.length < 2) continue;
+  const a = rs[0];
+  const b = rs[rs.length - 1];
+  const per = (r, m) => m.ms / r.n;
+  const note = (label, ma, mb) => `${label} ${(per(a, ma) * 1000).toFixed(1)} → ${(per(b, mb) * 1000).toFixed(1)} µs/service (×${(per(b, mb) / per(a, ma)).toFixed(2)})`;
+  const parts = [note('core in-process', a.inproc, b.inproc)];
+  if (a.doveconf && b.doveconf) parts.push(note('doveconf', a.doveconf, b.doveconf));
+  console.log(`linearity ${version}, ${a.n} → ${b.n} services: ${parts.join('; ')} (×1 = linear)`);
+}
