@@ -163,6 +163,13 @@ function capacityOf(rule: ConnectionRule, client: EffectiveService, target: Effe
   return Math.min(client.processLimit * client.clientsPerProcess, target.maxConnections);
 }
 
+/** What the listener choice depends on besides the target (so it is made once per kind of client). */
+function pickKey(rule: ConnectionRule, source: EffectiveService): string {
+  const chroot = source.values['chroot']?.text ?? '';
+  const special = rule.id === 'postlogin-auth' || rule.id === 'anvil' ? source.name : '';
+  return `${rule.id}\u0000${chroot}\u0000${source.type}\u0000${special}`;
+}
+
 function pickListener(target: EffectiveService, source: EffectiveService, rule: ConnectionRule): EffectiveListener | null {
   const usable = target.listeners.filter((l) => !l.disabled && l.kind !== 'inet_listener' && l.connType !== 'admin');
   const chroot = source.values['chroot']?.text ?? '';
@@ -195,6 +202,8 @@ function pickListener(target: EffectiveService, source: EffectiveService, rule: 
  */
 export function serviceConnections(resolved: ResolvedConfig): Connection[] {
   const byName = new Map(resolved.services.map((s) => [s.name, s]));
+  // thousands of services share a handful of listener choices (every service → stats)
+  const picked = new Map<string, EffectiveListener | null>();
   const out: Connection[] = [];
   for (const rule of CONNECTION_RULES) {
     for (const s of resolved.services) {
@@ -203,7 +212,12 @@ export function serviceConnections(resolved: ResolvedConfig): Connection[] {
       if (toName === undefined || toName === s.name) continue;
       const target = byName.get(toName);
       if (target === undefined || !target.enabled) continue;
-      const l = pickListener(target, s, rule);
+      const key = `${toName}\u0000${pickKey(rule, s)}`;
+      let l = picked.get(key);
+      if (l === undefined) {
+        l = pickListener(target, s, rule);
+        picked.set(key, l);
+      }
       out.push({
         id: `${rule.id}:${s.name}->${toName}`, rule: rule.id, kind: rule.kind, from: s.name, to: toName,
         listener: l?.name ?? null, capacity: capacityOf(rule, s, target), persistent: rule.persistent,

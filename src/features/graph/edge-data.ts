@@ -20,21 +20,26 @@ function exceededOf(budget: BudgetName | null, budgets: CheckResult['budgets']):
   return b.advisory ? 'advisory' : 'error';
 }
 
-function edgeTitle(c: Connection, exceeded: ConnectionEdgeData['exceeded'], budgets: CheckResult['budgets']): string {
+/**
+ * The edge's tooltip and accessible name. It names the budget and whether it
+ * is exceeded, not the budget's totals: those change with every edit of any
+ * counted service and would re-render every edge of the budget (the legend
+ * and the budgets panel show them).
+ */
+function edgeTitle(c: Connection, exceeded: ConnectionEdgeData['exceeded']): string {
   const via = c.listener !== null ? ` (${c.listener})` : '';
   const cap = `up to ${formatCount(c.capacity)} connection${c.capacity === 1 ? '' : 's'}`;
-  const budget = c.budget === null ? '' : ` · ${c.budget} budget`;
-  const over = exceeded === null || c.budget === null ? ''
-    : ` exceeded: client_limit ${formatCount(budgets[c.budget].clientLimit)} < ${formatCount(budgets[c.budget].requiredExact)}${exceeded === 'advisory' ? ' (advisory, not checked by Dovecot)' : ''}`;
+  const budget = c.budget === null ? '' : ` · counted in the ${c.budget} budget`;
+  const over = exceeded === null ? '' : exceeded === 'advisory' ? ', over the stats estimate (advisory, not checked by Dovecot)' : ', which is exceeded';
   return `${c.from} → ${c.to}${via}: ${c.kind}, ${cap}${budget}${over}${c.optional ? ' · only when configured' : ''}`;
 }
 
 /** Can `old` stand for the edge these inputs would build? (Compared before building: titles are costly.) */
-function reusable(old: ConnectionEdge | undefined, c: Connection, handle: string, exceeded: ConnectionEdgeData['exceeded'], shortfall: string, focus: boolean, animated: boolean): old is ConnectionEdge {
+function reusable(old: ConnectionEdge | undefined, c: Connection, handle: string, exceeded: ConnectionEdgeData['exceeded'], focus: boolean, animated: boolean): old is ConnectionEdge {
   if (old === undefined || old.data === undefined) return false;
   const d = old.data;
   return old.targetHandle === handle && old.source === c.from && old.target === c.to && (old.animated ?? false) === animated
-    && Object.is(d.capacity, c.capacity) && d.exceeded === exceeded && d.shortfall === shortfall && d.focus === focus
+    && Object.is(d.capacity, c.capacity) && d.exceeded === exceeded && d.focus === focus
     && d.listener === c.listener && d.kind === c.kind && d.optional === c.optional && d.budget === c.budget;
 }
 
@@ -64,13 +69,12 @@ export function toFlowEdges(
     if (target === undefined || !data.has(c.from)) continue;
     const l = c.listener === null ? undefined : target.listeners.find((x) => x.name === c.listener && x.kind !== 'inet_listener');
     const exceeded = exceededOf(c.budget, budgets);
-    const shortfall = exceeded === null || c.budget === null ? '' : `${budgets[c.budget].clientLimit}<${budgets[c.budget].requiredExact}`;
     const focus = opts.selected !== null && (c.from === opts.selected || c.to === opts.selected);
     const handle = l?.id ?? FALLBACK_HANDLE;
     const animated = animate && exceeded === 'error';
     const old = prev.get(c.id);
     const list = exceeded === 'error' || focus ? raised : plain;
-    if (reusable(old, c, handle, exceeded, shortfall, focus, animated)) {
+    if (reusable(old, c, handle, exceeded, focus, animated)) {
       list.push(old);
       continue;
     }
@@ -78,7 +82,7 @@ export function toFlowEdges(
     if (c.optional) classes.push('edge-optional');
     if (exceeded !== null) classes.push(`edge-exceeded-${exceeded}`);
     if (focus) classes.push('edge-focus');
-    const title = edgeTitle(c, exceeded, budgets);
+    const title = edgeTitle(c, exceeded);
     list.push({
       id: c.id,
       type: 'connection',
@@ -93,7 +97,7 @@ export function toFlowEdges(
       ariaLabel: title,
       data: {
         kind: c.kind, capacity: c.capacity, budget: c.budget, exceeded, optional: c.optional,
-        listener: c.listener, focus, shortfall, title,
+        listener: c.listener, focus, title,
       },
     });
   }

@@ -109,6 +109,20 @@ describe('toFlowEdges', () => {
     expect(stats.every((e) => e.data!.exceeded === 'advisory' && !e.animated)).toBe(true);
   });
 
+  it('an edit inside an exceeded budget re-creates only the edited service\'s node and edges', () => {
+    const a = analyse(`${BASE}service imap-login {\n  process_limit = 1200\n}\n`);
+    const data0 = toNodeData(a.analysis, new Map());
+    const edges0 = toFlowEdges(a.connections, a.analysis.budgets, data0, ALL, new Map());
+    const b = analyse(`${BASE}service imap-login {\n  process_limit = 1300\n}\n`);
+    const data1 = toNodeData(b.analysis, data0);
+    const edges1 = toFlowEdges(b.connections, b.analysis.budgets, data1, ALL, new Map(edges0.map((e) => [e.id, e])));
+    expect(b.analysis.budgets.auth.required).not.toBe(a.analysis.budgets.auth.required);
+    expect(data1.get('pop3-login')).toBe(data0.get('pop3-login'));
+    expect(data1.get('imap-login')).not.toBe(data0.get('imap-login'));
+    const changed = edges1.filter((e) => !edges0.includes(e)).map((e) => e.id).sort();
+    expect(changed).toEqual(['anvil:imap-login->anvil', 'handoff:imap-login->imap', 'login-auth:imap-login->auth', 'stats:imap-login->stats']);
+  });
+
   it('marks the edges of the selected service', () => {
     const { analysis, connections } = analyse(BASE);
     const data = toNodeData(analysis, new Map());

@@ -76,8 +76,6 @@ export type ConnectionEdgeData = {
   readonly listener: string | null;
   /** Touches the selected service. */
   readonly focus: boolean;
-  /** client_limit < required of the exceeded budget ('' otherwise): part of the title. */
-  readonly shortfall: string;
   readonly title: string;
 };
 

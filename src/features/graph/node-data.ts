@@ -10,19 +10,31 @@ import type { CheckResult, EffectiveListener, EffectiveService } from '../../cor
 import { serviceLane } from '../../core/graph/lanes.ts';
 import { listenerHandleId, type ListenerView, type NodeProblem, type ServiceNodeData } from './flow-elements.ts';
 
+const valueOf = (l: EffectiveListener, key: string): string => l.values[key]?.text ?? '';
+
+function listenerAddress(l: EffectiveListener): string {
+  return l.kind === 'inet_listener' ? `:${valueOf(l, 'port')}` : valueOf(l, 'path') || l.name;
+}
+
 function listenerView(l: EffectiveListener): ListenerView {
-  const v = (k: string): string => l.values[k]?.text ?? '';
   const inet = l.kind === 'inet_listener';
   return {
     id: listenerHandleId(l.kind, l.name),
     kind: l.kind,
     name: l.name,
-    address: inet ? `:${v('port')}` : v('path') || l.name,
-    mode: inet ? '' : v('mode'),
+    address: listenerAddress(l),
+    mode: inet ? '' : valueOf(l, 'mode'),
     connType: l.connType,
-    ssl: inet && v('ssl') === 'yes',
+    ssl: inet && valueOf(l, 'ssl') === 'yes',
     disabled: l.disabled,
   };
+}
+
+/** Does the view still show this listener? (Compared without building a view: most listeners never change.) */
+function showsListener(v: ListenerView, l: EffectiveListener): boolean {
+  const inet = l.kind === 'inet_listener';
+  return v.kind === l.kind && v.name === l.name && v.connType === l.connType && v.disabled === l.disabled
+    && v.address === listenerAddress(l) && v.mode === (inet ? '' : valueOf(l, 'mode')) && v.ssl === (inet && valueOf(l, 'ssl') === 'yes');
 }
 
 /** Problems per service name: diagnostics that name it and the exceeded budgets it is counted in. */
@@ -55,18 +67,25 @@ function problemsByService(analysis: CheckResult): Map<string, NodeProblem[]> {
     const text = budget.advisory
       ? `stats estimate (not checked by Dovecot): service stats { client_limit=${budget.clientLimit} } < ${budget.requiredExact} = Σ process_limit`
       : `service ${budget.service} { client_limit=${budget.clientLimit} } is lower than required under max. load (${budget.required})`;
-    const p: NodeProblem = { kind: budget.kind, text, advisory: budget.advisory };
-    add(budget.service, p);
+    add(budget.service, { kind: budget.kind, text, advisory: budget.advisory });
     // the stats estimate counts every service: a badge on each would say nothing
     if (budget.advisory) continue;
-    for (const item of budget.items) add(item.service, p);
+    // without the totals, which change with every edit of any counted service
+    // and would re-render every counted node (the budgets panel shows them)
+    const counted: NodeProblem = { kind: budget.kind, text: `counted in the ${budget.kind} budget, which is exceeded (service ${budget.service} { client_limit } is too low)`, advisory: false };
+    for (const item of budget.items) if (item.service !== budget.service) add(item.service, counted);
   }
   return out;
 }
 
-function sameListener(a: ListenerView, b: ListenerView): boolean {
-  return a.id === b.id && a.address === b.address && a.mode === b.mode && a.connType === b.connType
-    && a.ssl === b.ssl && a.disabled === b.disabled;
+/** Does `d` still show service `s` with these problems? */
+function showsService(d: ServiceNodeData, s: EffectiveService, problems: readonly NodeProblem[]): boolean {
+  if (d.name !== s.name || d.type !== s.type || d.protocol !== s.protocol || d.enabled !== s.enabled || d.builtin !== s.builtin
+    || !Object.is(d.processLimit, s.processLimit) || !Object.is(d.clientsPerProcess, s.clientsPerProcess)
+    || !Object.is(d.maxConnections, s.maxConnections) || d.listeners.length !== s.listeners.length
+    || d.lane !== serviceLane(s) || !sameList(d.problems, problems, sameProblem)) return false;
+  for (let i = 0; i < s.listeners.length; i++) if (!showsListener(d.listeners[i]!, s.listeners[i]!)) return false;
+  return true;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => boolean): boolean {
@@ -76,18 +95,6 @@ function sameList<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => boole
 }
 
 const sameProblem = (a: NodeProblem, b: NodeProblem): boolean => a.kind === b.kind && a.text === b.text && a.advisory === b.advisory;
-
-/**
- * Field-wise equality of node data (NaN equals NaN).
- *
- * @example sameNodeData(a, { ...a }); // true
- */
-export function sameNodeData(a: ServiceNodeData, b: ServiceNodeData): boolean {
-  return a.name === b.name && a.type === b.type && a.protocol === b.protocol && a.enabled === b.enabled
-    && a.builtin === b.builtin && a.lane === b.lane && Object.is(a.processLimit, b.processLimit)
-    && Object.is(a.clientsPerProcess, b.clientsPerProcess) && Object.is(a.maxConnections, b.maxConnections)
-    && sameList(a.listeners, b.listeners, sameListener) && sameList(a.problems, b.problems, sameProblem);
-}
 
 function nodeData(s: EffectiveService, problems: readonly NodeProblem[]): ServiceNodeData {
   return {
@@ -109,9 +116,9 @@ export function toNodeData(analysis: CheckResult, prev: ReadonlyMap<string, Serv
   const problems = problemsByService(analysis);
   const out = new Map<string, ServiceNodeData>();
   for (const s of analysis.resolved.services) {
-    const next = nodeData(s, problems.get(s.name) ?? NO_PROBLEMS);
+    const p = problems.get(s.name) ?? NO_PROBLEMS;
     const old = prev.get(s.name);
-    out.set(s.name, old !== undefined && sameNodeData(old, next) ? old : next);
+    out.set(s.name, old !== undefined && showsService(old, s, p) ? old : nodeData(s, p));
   }
   return out;
 }
