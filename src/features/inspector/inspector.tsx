@@ -24,9 +24,12 @@ export function Inspector() {
   const service = selected === null ? undefined : resolved.services.find((s) => s.name === selected);
   const pane = useRef<HTMLElement>(null);
   // another service starts at its top (a selected listener scrolls itself into view)
+  const shown = useRef<string | null>(selected);
   useEffect(() => {
+    if (shown.current === selected) return;
+    shown.current = selected;
     pane.current?.scrollTo({ top: 0 });
-  }, [selected]);
+  });
   return (
     <section ref={pane} className="inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title" className="pane-title">Inspector</h2>
