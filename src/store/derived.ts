@@ -107,3 +107,39 @@ export function selectServiceProblems(s: AnalysisInput): ReadonlyMap<string, Ser
   }
   return lastProblems;
 }
+
+let lastValid: CheckResult | null = null;
+
+/** The analysis to draw, and whether it is an older one because the current text stops at a syntax error. */
+export interface ShownAnalysis {
+  readonly analysis: CheckResult;
+  /** The current text does not parse: `analysis` is the last one that did. */
+  readonly stale: boolean;
+  /** The error the current text stops at (doveconf's text), when stale. */
+  readonly stoppedAt: Diagnostic | null;
+}
+
+const SYNTAX_CODES = new Set(['garbage-after-brace', 'expecting-brace', 'unexpected-close', 'missing-close']);
+let lastShown: ShownAnalysis | null = null;
+
+/**
+ * While the text has a syntax error (the structure itself cannot be read), the
+ * graph keeps the last model that parsed and says so; value errors do not
+ * count: the model is still whole.
+ *
+ * @example const { analysis, stale } = selectShownAnalysis(store.getState());
+ */
+export function selectShownAnalysis(s: AnalysisInput): ShownAnalysis {
+  const a = selectAnalysis(s);
+  const syntax = a.allErrors.find((e) => SYNTAX_CODES.has(e.code)) ?? null;
+  let next: ShownAnalysis;
+  if (syntax === null) {
+    lastValid = a;
+    next = { analysis: a, stale: false, stoppedAt: null };
+  } else {
+    next = lastValid !== null && lastValid.version === a.version ? { analysis: lastValid, stale: true, stoppedAt: syntax } : { analysis: a, stale: false, stoppedAt: syntax };
+  }
+  if (lastShown !== null && lastShown.analysis === next.analysis && lastShown.stale === next.stale && lastShown.stoppedAt === next.stoppedAt) return lastShown;
+  lastShown = next;
+  return next;
+}
