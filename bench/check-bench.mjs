@@ -7,17 +7,20 @@
 // For each size N it writes one configuration per version with N custom
 // services of 11 lines each (every 10th a login service, so the auth/anvil
 // budgets and their warnings are exercised) and measures, as the median of
-// several runs:
+// several runs, both wall-clock time and CPU time (user + system; the machine
+// may be shared, and CPU time is what a busy machine distorts least):
 //   core (process)    node bin/dovecot-services.mjs check --json FILE (cold, whole process)
-//   core (in-process) checkConfig() of dist/cli, file read included, after one warm-up
-//   doveconf 2.3 / 2.4  scripts/doveconf VER -c FILE -n (whole process)
-// Runs of a slow command are capped: after a run longer than --budget/runs seconds
-// fewer runs are made (at least one), and the table says how many were used.
+//   core (in-process) checkConfig() of dist/cli, file read included, after 3 warm-up runs
+//   doveconf 2.3 / 2.4  scripts/doveconf VER -c FILE -n (whole process, users namespace wrapper included)
+// Runs of a slow command are capped: once the runs so far would exceed the time
+// budget (--budget seconds per command), no more are made (at least one), and the
+// table says how many were used. doveconf 2.4 grows faster than linearly (about
+// 10 s at 5000 services on the reference machine), so it gets fewer runs there.
 // The verdicts (error + warnings) of the core and of doveconf are compared too.
 // No test asserts a time; this only prints figures.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -71,27 +74,51 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Runs `fn` up to maxRuns times within the time budget; returns { ms, runs }. */
+/**
+ * Runs `fn` up to maxRuns times within the time budget; `fn` returns the CPU
+ * milliseconds it used. Returns the medians { ms (wall), cpu } and the run count.
+ */
 function measure(fn) {
-  const times = [];
+  const walls = [];
+  const cpus = [];
   let spent = 0;
-  while (times.length < maxRuns) {
+  while (walls.length < maxRuns) {
     const t0 = process.hrtime.bigint();
-    fn();
+    const cpu = fn();
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    times.push(ms);
+    walls.push(ms);
+    cpus.push(cpu);
     spent += ms;
     if (spent + ms > budget) break;
   }
-  return { ms: median(times), runs: times.length };
+  return { ms: median(walls), cpu: median(cpus), runs: walls.length };
 }
 
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** A whole process; its CPU time comes from /usr/bin/time (children included). */
 function spawnTimed(cmd, argv, cwd) {
   let result;
   const m = measure(() => {
-    result = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const full = TIME ? [TIME, '-f', '@@cpu %U %S', cmd, ...argv] : [cmd, ...argv];
+    result = spawnSync(full[0], full.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const lines = (result.stderr ?? '').split('\n');
+    const t = lines.findLast((l) => l.startsWith('@@cpu '));
+    if (t !== undefined) result.stderr = lines.filter((l) => !l.startsWith('@@cpu ')).join('\n');
+    return t === undefined ? NaN : t.slice(6).split(' ').reduce((a, x) => a + Number(x) * 1000, 0);
   });
   return { ...m, stderr: result.stderr ?? '', stdout: result.stdout ?? '', status: result.status };
+}
+
+/** In-process: wall and CPU (process.cpuUsage, GC threads included). */
+function inProcess(fn) {
+  for (let i = 0; i < 3; i++) fn();
+  return measure(() => {
+    const c = process.cpuUsage();
+    fn();
+    const u = process.cpuUsage(c);
+    return (u.user + u.system) / 1000;
+  });
 }
 
 const root = mkdtempSync(join(tmpdir(), 'dovecot-bench-'));
@@ -108,8 +135,7 @@ for (const n of sizes) {
     const lines = text.split('\n').length - 1;
     const proc = spawnTimed(process.execPath, [join(repo, 'bin/dovecot-services.mjs'), 'check', '--json', file], dir);
     let verdict;
-    checkConfig({ path: file, text: readFileSync(file, 'utf8') }, { version, files, env, cpuCount: cpus().length });
-    const inproc = measure(() => {
+    const inproc = inProcess(() => {
       verdict = checkConfig({ path: 'dovecot.conf', text: readFileSync(file, 'utf8') }, { version, files, env, cpuCount: cpus().length });
     });
     const row = { n, version, lines, proc, inproc, doveconf: null, same: null };
@@ -121,25 +147,27 @@ for (const n of sizes) {
       row.same = JSON.stringify({ error: want.error?.message ?? null, warnings: want.warnings }) === JSON.stringify(got);
     }
     rows.push(row);
-    const f = (m) => `${m.ms.toFixed(1)} ms (${m.runs})`;
+    const f = (m) => `${m.ms.toFixed(1)} ms wall / ${m.cpu.toFixed(1)} ms cpu (${m.runs} runs)`;
     console.error(`${version} ${n} services: core process ${f(proc)}, in-process ${f(inproc)}${row.doveconf ? `, doveconf ${f(row.doveconf)}, same verdict: ${row.same ? 'yes' : 'NO'}` : ''}`);
   }
 }
 rmSync(root, { recursive: true, force: true });
 
-const fmt = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
-const header = ['services', 'lines', 'version', 'core process', 'core in-process', 'doveconf', 'runs (proc/in/dc)', 'dc ÷ core proc', 'dc ÷ core in-proc', 'same verdict'];
+const fmt = (ms) => (Number.isNaN(ms) ? '?' : ms >= 10000 ? `${(ms / 1000).toFixed(1)}s` : `${ms.toFixed(ms < 10 ? 1 : 0)}ms`);
+const pair = (m) => `${fmt(m.ms)} / ${fmt(m.cpu)}`;
+const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? '?' : `${(a / b).toFixed(a / b < 10 ? 1 : 0)}×`);
+const header = ['services', 'lines', 'doveconf', 'core process (wall / cpu)', 'core in-process (wall / cpu)', 'doveconf (wall / cpu)', 'runs', 'dc ÷ process (wall / cpu)', 'dc ÷ in-process (wall / cpu)', 'same verdict'];
 const table = rows.map((r) => [
   String(r.n), String(r.lines), r.version === '2.3' ? '2.3.19.1' : '2.4.1',
-  fmt(r.proc.ms), fmt(r.inproc.ms), r.doveconf ? fmt(r.doveconf.ms) : 'n/a',
+  pair(r.proc), pair(r.inproc), r.doveconf ? pair(r.doveconf) : 'n/a',
   `${r.proc.runs}/${r.inproc.runs}/${r.doveconf ? r.doveconf.runs : '-'}`,
-  r.doveconf ? `${(r.doveconf.ms / r.proc.ms).toFixed(1)}×` : 'n/a',
-  r.doveconf ? `${(r.doveconf.ms / r.inproc.ms).toFixed(0)}×` : 'n/a',
+  r.doveconf ? `${ratio(r.doveconf.ms, r.proc.ms)} / ${ratio(r.doveconf.cpu, r.proc.cpu)}` : 'n/a',
+  r.doveconf ? `${ratio(r.doveconf.ms, r.inproc.ms)} / ${ratio(r.doveconf.cpu, r.inproc.cpu)}` : 'n/a',
   r.same === null ? 'n/a' : r.same ? 'yes' : 'NO',
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
 const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-console.log(`check benchmark: median of up to ${maxRuns} runs (fewer when a run is slow, see "runs"); node ${process.version}, ${cpus().length} CPUs`);
+console.log(`check benchmark: median of up to ${maxRuns} runs per command (fewer when slow: "runs" = process/in-process/doveconf); node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const t of table) console.log(line(t));
@@ -151,8 +179,8 @@ for (const version of ['2.3', '2.4']) {
   if (rs.length < 2) continue;
   const a = rs[0];
   const b = rs[rs.length - 1];
-  const per = (r, m) => m.ms / r.n;
-  const note = (label, ma, mb) => `${label} ${(per(a, ma) * 1000).toFixed(1)} → ${(per(b, mb) * 1000).toFixed(1)} µs/service (×${(per(b, mb) / per(a, ma)).toFixed(2)})`;
+  const per = (r, m) => m.cpu / r.n;
+  const note = (label, ma, mb) => `${label} ${(per(a, ma) * 1000).toFixed(1)} → ${(per(b, mb) * 1000).toFixed(1)} µs cpu/service (×${(per(b, mb) / per(a, ma)).toFixed(2)})`;
   const parts = [note('core in-process', a.inproc, b.inproc)];
   if (a.doveconf && b.doveconf) parts.push(note('doveconf', a.doveconf, b.doveconf));
   console.log(`linearity ${version}, ${a.n} → ${b.n} services: ${parts.join('; ')} (×1 = linear)`);

@@ -150,8 +150,9 @@ function stageB23(loaded: LoadedConfig, resolved: ResolvedConfig, env: CheckEnvi
     warnings.push(...run.warnings);
     error = run.error;
   }
-  const dump = runServiceCheck(resolved, loaded, env, warned, file, budgets);
-  warnings.push(...dump.warnings);
+  // the dump repeats the root check on the same settings: the same base_dir
+  // warnings again; its auth/anvil warnings were printed already (once per process)
+  warnings.push(...first.warnings.filter((w) => w.code === 'base-dir-prefix'));
   return { error, warnings };
 }
 

@@ -151,8 +151,21 @@ function listenerPass(s: EffectiveService, resolved: ResolvedConfig, baseDir: st
   return { error: null, warnings };
 }
 
+/** strcmp over UTF-8 = code point order. */
 function compareBytes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** Sorts like strcmp over UTF-8 (the default sort is the same for BMP text below U+E000). */
+function sortBytes(keys: string[]): void {
+  if (keys.some((k) => /[\ud800-\uffff]/.test(k))) keys.sort(compareBytes);
+  else keys.sort();
 }
 
 /**
@@ -185,7 +198,7 @@ export function runServiceCheck(resolved: ResolvedConfig, cfg: LoadedConfig, env
     warned[kind] = true;
     warnings.push(w);
   }
-  keys.sort(compareBytes);
+  sortBytes(keys);
   for (let i = 1; i < keys.length; i++) {
     if (keys[i] === keys[i - 1]) return done(diag('duplicate-listener', `duplicate listener: ${keys[i]}`, file));
   }
@@ -212,7 +225,7 @@ export function allServiceErrors(resolved: ResolvedConfig, cfg: LoadedConfig, en
     const lp = listenerPass(s, resolved, baseDir, file, keys);
     if (lp.error !== null) out.push(lp.error);
   }
-  keys.sort(compareBytes);
+  sortBytes(keys);
   for (let i = 1; i < keys.length; i++) {
     if (keys[i] === keys[i - 1]) {
       out.push(diag('duplicate-listener', `duplicate listener: ${keys[i]}`, file));

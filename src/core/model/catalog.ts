@@ -46,6 +46,8 @@ export interface VersionCatalog {
   enumValues(key: string): readonly string[] | undefined;
   /** Is `prefix` followed by `_` the start of some known key (`service` → yes, `service_svc-1` → no)? */
   isKeyPrefix(prefix: string): boolean;
+  /** 2.4: type of a full key (`service_process_limit`, `unix_listener_mode`, `listen`). */
+  fullKeyType(key: string): SettingType | 'strlist' | undefined;
 }
 
 /** How a 2.4 key is typed by the parser. */
@@ -81,6 +83,11 @@ function build(version: DovecotVersion, data: GlobalCatalogData): VersionCatalog
     }
   }
   const all = [...new Set([...settings.keys(), ...sections.keys(), ...kinds.keys()])];
+  const fullTypes = new Map<string, SettingType | 'strlist'>(settings);
+  if (version === '2.4') {
+    for (const d of svc) fullTypes.set(`service_${d.key}`, d.type);
+    for (const kind of ['unix_listener', 'fifo_listener', 'inet_listener'] as const) for (const d of lst[kind]) fullTypes.set(`${kind}_${d.key}`, d.type);
+  }
   const prefixes = new Set<string>();
   for (const k of all) for (let i = k.indexOf('_'); i !== -1; i = k.indexOf('_', i + 1)) prefixes.add(k.slice(0, i));
   return {
@@ -91,6 +98,7 @@ function build(version: DovecotVersion, data: GlobalCatalogData): VersionCatalog
     allKeys: () => all,
     enumValues: (key) => data.enums?.[key],
     isKeyPrefix: (prefix) => prefixes.has(prefix),
+    fullKeyType: (key) => fullTypes.get(key),
     serviceSetting: (key) => svcMap.get(key),
     listenerSetting: (kind, key) => lstMaps[kind].get(key),
     serviceSettings: () => svc,

@@ -161,7 +161,11 @@ export function assign23(s: LoadState, line: Line): void {
 
 /** doveconf's config_parser_apply_line() for a KEYVALUE/KEYFILE/KEYVARIABLE line. */
 export function applyAssign23(s: LoadState, kind: AssignKind, key: string, rawValue: string, line: Line): void {
-  s.checkSeen(pathPrefix23(s) + key, s.frames.length === 1, true, line.at);
+  if (s.frames.length === 1) {
+    // a root path key (`service/imap/process_limit`) matches what a block recorded
+    const slash = key.lastIndexOf('/');
+    s.checkSeen(key.slice(0, slash + 1), key.slice(slash + 1), true, true, line.at);
+  } else s.checkSeen(pathPrefix23(s), key, false, true, line.at);
   const written = writeValue(s, kind, key, rawValue);
   if ('error' in written) {
     s.diag('unknown-variable', written.error, line.at);

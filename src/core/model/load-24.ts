@@ -119,19 +119,7 @@ function resolveKey(s: LoadState, key: string, f: FilterState, frame?: OpenFrame
 }
 
 function typeOf(s: LoadState, full: string): SettingType | 'strlist' | undefined {
-  if (full.startsWith('service_')) {
-    const d = s.cat.serviceSetting(full.slice('service_'.length));
-    if (d !== undefined) return d.type;
-  }
-  if (full.includes('listener_')) {
-    for (const kind of LISTENER_KINDS) {
-      if (full.startsWith(`${kind}_`)) {
-        const d = s.cat.listenerSetting(kind as ListenerKind, full.slice(kind.length + 1));
-        if (d !== undefined) return d.type;
-      }
-    }
-  }
-  return s.cat.globalSetting(full);
+  return s.cat.fullKeyType(full);
 }
 
 /** `$SET:KEY` self-references as `doveconf -n` expands them; other variables stay literal. */
@@ -211,8 +199,8 @@ export function assign24(s: LoadState, line: Line): void {
     } else break;
   }
   let full = resolveKey(s, key, filter, filter === frameFilter.filter ? s.frames[index] : undefined);
-  const about = svcName ?? serviceOf(top);
   const fail = (msg: string, code: 'unknown-setting' | 'invalid-value' | 'setting-kind' = 'invalid-value'): void => {
+    const about = svcName ?? serviceOf(top);
     s.diag(code, `${st.key}: ${msg}`, line.at, about !== null ? { services: [about] } : {});
   };
   if (full === null) {
@@ -263,7 +251,7 @@ export function assign24(s: LoadState, line: Line): void {
       s.rootScope.globals.set(full, w);
       if (full === 'protocols') setProtocols(s, w, splitBoollist(value));
     } else if (full === 'listen') store(s, line, svcName, lst, full, value);
-    s.checkSeen(full, index === 0 && svcName === null, hasNonNamedListFilter(s, index), line.at);
+    s.checkSeen('', full, index === 0 && svcName === null, hasNonNamedListFilter(s, index), line.at);
     return;
   }
   const err = s.typeError(typeOf(s, full), value, full);
@@ -272,7 +260,7 @@ export function assign24(s: LoadState, line: Line): void {
     return;
   }
   store(s, line, svcName, lst, full, value);
-  s.checkSeen(full, index === 0 && svcName === null && filter.filterName === null, hasNonNamedListFilter(s, index), line.at);
+  s.checkSeen('', full, index === 0 && svcName === null && filter.filterName === null, hasNonNamedListFilter(s, index), line.at);
 }
 
 function serviceOf(f: OpenFrame): string | null {
@@ -299,9 +287,9 @@ function store(s: LoadState, line: Line, pathService: string | null, pathListene
     }
     return;
   }
-  const block = s.service(pathService !== null ? s.rootScope : scope, svc, line.at, false);
+  const block = pathService === null && top.kind === 'service' && top.svc24 !== undefined ? top.svc24 : s.service(pathService !== null ? s.rootScope : scope, svc, line.at, false);
   if (lkind !== null) {
-    const l = s.listener(block, lkind, lname, lname, line.at, false);
+    const l = pathListener === null && top.kind === 'listener' && top.lst24 !== undefined ? top.lst24 : s.listener(block, lkind, lname, lname, line.at, false);
     const k = full.startsWith(`${lkind}_`) ? full.slice(lkind.length + 1) : full;
     l.settings.set(k, s.written(k, value, line));
     return;
@@ -404,14 +392,17 @@ function sectionBegin24Inner(s: LoadState, name: string, value: string, quoted: 
       }
       if (inFilter) s.cfg.serviceInFilter = true;
       const svcScope: Scope = inFilter ? { filter: parent, globals: new Map(), services: new Map(), root: false } : s.rootScope;
-      s.service(svcScope, value, at, !inFilter);
+      const block = s.service(svcScope, value, at, !inFilter);
       s.push({ kind: 'service', key, name: value, scope: svcScope }, at);
+      s.top.svc24 = block;
       return;
     }
     if (LISTENER_KINDS.includes(key) && top.kind === 'service') {
-      const svc = s.service(top.scope, top.name, at, false);
-      s.listener(svc, key as ListenerKind, value, value, at);
+      const svc = top.svc24 ?? s.service(top.scope, top.name, at, false);
+      const lblock = s.listener(svc, key as ListenerKind, value, value, at);
       s.push({ kind: 'listener', key, service: top.name, lkind: key as ListenerKind, id: value, name: value, scope: top.scope }, at);
+      s.top.svc24 = svc;
+      s.top.lst24 = lblock;
       return;
     }
     s.push({ kind: 'named24', key, filterName: `${key}/${value}`, array: true, required: s.cat.requiredSetting(key) ?? null, scope }, at);

@@ -17,6 +17,9 @@ import type {
 import { parseValue } from './values.ts';
 import { type FilterState, ROOT_FILTER, filtersEqual } from './filters.ts';
 
+const SMALL_UINT = /^[0-9]{1,9}$/;
+const SMALL_SIZE = /^[0-9]{1,9} ?[BKMGT]?$/i;
+
 /** One logical line, classified, with where it sits. */
 export interface Line {
   readonly st: Statement;
@@ -60,6 +63,9 @@ export type OpenFrame = Frame & {
   fid?: string;
   filter24?: FilterState;
   keyPrefix?: { readonly full: string; readonly base: string };
+  /** 2.4: the block a service/listener frame writes to. */
+  svc24?: ServiceBlock;
+  lst24?: ListenerBlock;
 };
 
 /** Common state and helpers of one load. */
@@ -69,7 +75,7 @@ export class LoadState {
   readonly rootScope: Scope;
   readonly frames: OpenFrame[];
   /** First position where a setting was written inside a filter (global-after-filter warning). */
-  readonly seen = new Map<string, string>();
+  readonly seen = new Map<string, Map<string, SourceRef>>();
   /** 2.4 filter parsers in creation order with an explicit `ssl` (the "SSL is disabled" warning). */
   readonly sslFilters: { readonly id: string; ssl: string | null }[] = [];
   readonly sslIndex = new Map<string, { readonly id: string; ssl: string | null }>();
@@ -163,6 +169,9 @@ export class LoadState {
       const values = key === undefined ? undefined : this.cat.enumValues(key);
       return values === undefined || values.includes(value) ? null : `Invalid value: ${value}`;
     }
+    // the common plain forms need no parse
+    if (type === 'uint' && SMALL_UINT.test(value)) return null;
+    if (type === 'size' && SMALL_SIZE.test(value)) return null;
     const r = parseValue(type, value, this.version);
     return r.ok ? null : r.error;
   }
@@ -216,17 +225,27 @@ export class LoadState {
     return scope;
   }
 
-  /** The global-after-filter warning bookkeeping (config_parser_check_warnings). */
-  checkSeen(key: string, root: boolean, record: boolean, at: SourceRef): void {
-    const first = this.seen.get(key);
+  /**
+   * The global-after-filter warning bookkeeping (config_parser_check_warnings):
+   * settings written inside sections are remembered by path and key (the path is
+   * `service/imap/` in 2.3, '' for 2.4's full keys); a root assignment of the same
+   * path and key warns.
+   */
+  checkSeen(prefix: string, key: string, root: boolean, record: boolean, at: SourceRef): void {
+    if (!root && !record) return;
+    let byKey = this.seen.get(prefix);
+    const first = byKey?.get(key);
     if (root) {
       if (first === undefined) return;
+      const pos = `${first.file} line ${first.line}`;
       this.warn('global-after-filter',
-        `${at.file} line ${at.line}: Global setting ${key} won't change the setting inside an earlier filter at ${first} (if this is intentional, avoid this warning by moving the global setting before ${first})`,
+        `${at.file} line ${at.line}: Global setting ${prefix}${key} won't change the setting inside an earlier filter at ${pos} (if this is intentional, avoid this warning by moving the global setting before ${pos})`,
         at);
       return;
     }
-    if (first !== undefined || !record) return;
-    this.seen.set(key, `${at.file} line ${at.line}`);
+    if (first !== undefined) return;
+    if (byKey === undefined) this.seen.set(prefix, (byKey = new Map()));
+    byKey.set(key, at);
   }
+
 }
