@@ -112,8 +112,16 @@ function resolveKey(s: LoadState, key: string, f: FilterState, frame?: OpenFrame
       const k2 = `${p.full}_${key}`;
       if (canAutoprefix(s, k2)) return k2;
     }
-    const k3 = `${p.base}_${key}`;
-    if (canAutoprefix(s, k3)) return k3;
+    // the rest depends only on the filter kind and the key: remember it
+    let byKey = s.resolved24.get(p.base);
+    if (byKey === undefined) s.resolved24.set(p.base, (byKey = new Map()));
+    let r = byKey.get(key);
+    if (r === undefined) {
+      const k3 = `${p.base}_${key}`;
+      r = canAutoprefix(s, k3) ? k3 : s.cat.keyKind(headOf(key)) !== undefined ? key : null;
+      byKey.set(key, r);
+    }
+    return r;
   }
   return s.cat.keyKind(headOf(key)) !== undefined ? key : null;
 }

@@ -79,6 +79,8 @@ export class LoadState {
   /** 2.4 filter parsers in creation order with an explicit `ssl` (the "SSL is disabled" warning). */
   readonly sslFilters: { readonly id: string; ssl: string | null }[] = [];
   readonly sslIndex = new Map<string, { readonly id: string; ssl: string | null }>();
+  /** 2.4 key resolution per filter kind (`service` → `process_limit` → `service_process_limit`). */
+  readonly resolved24 = new Map<string, Map<string, string | null>>();
   /** 2.4 named filters whose required setting was seen (per filter, across reopened blocks). */
   readonly requiredSeen = new Set<string>();
   /** 2.3: counter naming sections written without a name. */
