@@ -51,6 +51,14 @@ describe('toNodeData', () => {
     expect(after.get('imap')!.problems).toEqual([]);
   });
 
+  it('badges the service that sets the fd requirement when ulimit -n is lower', () => {
+    const text = `${BASE}service imap-login {\n  client_limit = 5000\n}\n`;
+    const low = checkConfig({ path: 'dovecot.conf', text }, { ulimit: 1024 });
+    expect(toNodeData(low, new Map()).get('imap-login')!.problems.map((p) => p.kind)).toEqual(['fd']);
+    const high = checkConfig({ path: 'dovecot.conf', text }, { ulimit: 65536 });
+    expect(toNodeData(high, new Map()).get('imap-login')!.problems).toEqual([]);
+  });
+
   it('badges services named by an error', () => {
     const { analysis } = analyse(`${BASE}service imap {\n  process_min_avail = 5000\n}\n`);
     const problems = toNodeData(analysis, new Map()).get('imap')!.problems;
