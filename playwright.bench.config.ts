@@ -3,13 +3,13 @@ import { chromiumLaunch } from './playwright.config.ts';
 
 /**
  * `npm run bench:ui`: UI performance figures (not part of `npm test`).
- * Serves the production build of the app (:4173, BENCH_APP_PORT) for the
- * first-paint size, and the production build of the bench page
- * (bench/ui/harness, :4175, BENCH_PAGE_PORT) for edit latency when the app
- * page does not expose its store.
+ * Serves the production build of the app (:4181, BENCH_APP_PORT) for the
+ * first-paint JavaScript and the edit latency through the inspector, and the
+ * production build of the bench page (bench/ui/harness: the graph alone on a
+ * store, :4182, BENCH_PAGE_PORT) for the graph's own share of that latency.
  */
-const APP_PORT = Number(process.env['BENCH_APP_PORT'] ?? 4173);
-const PAGE_PORT = Number(process.env['BENCH_PAGE_PORT'] ?? 4175);
+const APP_PORT = Number(process.env['BENCH_APP_PORT'] ?? 4181);
+const PAGE_PORT = Number(process.env['BENCH_PAGE_PORT'] ?? 4182);
 
 export default defineConfig({
   testDir: 'bench/ui',

@@ -26,8 +26,8 @@ const SIZES = [50, 500, 2000] as const;
 const WARMUP = 5;
 const EDITS = 30;
 const TARGET_P95_MS: Readonly<Record<number, number>> = { 500: 16, 2000: 50 };
-const APP = `http://localhost:${process.env['BENCH_APP_PORT'] ?? 4173}/`;
-const HARNESS = `http://localhost:${process.env['BENCH_PAGE_PORT'] ?? 4175}/`;
+const APP = `http://localhost:${process.env['BENCH_APP_PORT'] ?? 4181}/`;
+const HARNESS = `http://localhost:${process.env['BENCH_PAGE_PORT'] ?? 4182}/`;
 
 interface Sample { readonly sync: number; readonly dom: number; readonly frame: number }
 interface Row { readonly n: number; readonly where: string; readonly samples: readonly Sample[] }

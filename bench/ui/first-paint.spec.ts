@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { table } from './stats.ts';
 
-const APP = `http://localhost:${process.env['BENCH_APP_PORT'] ?? 4173}/`;
+const APP = `http://localhost:${process.env['BENCH_APP_PORT'] ?? 4181}/`;
 const TARGET_KB = 250;
 
 test('first paint JavaScript of the app', async ({ page }) => {

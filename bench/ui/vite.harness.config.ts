@@ -14,6 +14,6 @@ export default defineConfig({
   plugins: [react()],
   build: { target: 'es2022', outDir: `${here}../../.cache/bench-ui`, emptyOutDir: true, sourcemap: true },
   worker: { format: 'es' },
-  preview: { port: 4175, strictPort: true },
+  preview: { port: 4182, strictPort: true },
   server: { fs: { allow: [`${here}../..`] } },
 });
