@@ -196,6 +196,27 @@ test('keyboard: nodes take focus and Enter or Space selects; keys typed in the i
   await expect.poll(async () => (await editor.locator('.view-lines').innerText()).replaceAll('\u00a0', ' ')).toContain('\n# a b');
 });
 
+test('while the text has a syntax error the graph keeps the last configuration that parsed, and says so', async ({ page }) => {
+  await page.getByRole('button', { name: 'Text', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Configuration text' }).locator('.monaco-editor');
+  await expect(editor.locator('.view-line').first()).toBeVisible({ timeout: 30_000 });
+  await editor.locator('.view-line', { hasText: /^protocols/ }).click({ position: { x: 8, y: 4 } });
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('service half-typed { process_limit = 5');
+  const notice = page.getByRole('status').filter({ hasText: 'Showing the last configuration that parsed' });
+  await expect(notice).toContainText("Garbage after '{'");
+  await expect(page.getByRole('toolbar', { name: 'Graph' })).toContainText(`${DEFAULT_SERVICES.length} services`);
+  await expect(node(page, 'imap-login')).toBeAttached();
+  await expect(node(page, 'half-typed')).toHaveCount(0);
+  // taking the broken line out: the notice goes, the graph follows the text again
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('toolbar', { name: 'Graph' })).toContainText(`${DEFAULT_SERVICES.length} services`);
+});
+
 test('selecting a service in the list highlights its node and centres it', async ({ page }) => {
   const pane = (await page.locator('.react-flow').boundingBox())!;
   await selectService(page, 'indexer-worker');

@@ -10,7 +10,7 @@
  *   const edges = model.edges(connections, analysis.budgets, data, opts);
  */
 import type { CheckResult } from '../../core/index.ts';
-import type { Connection } from '../../core/graph/connections.ts';
+import { serviceConnections, type Connection } from '../../core/graph/connections.ts';
 import { toFlowNodes, type ConnectionEdge, type EdgeOptions, type ServiceFlowNode, type ServiceNodeData, type Size } from './flow-elements.ts';
 import { toFlowEdges } from './edge-data.ts';
 import { toNodeData } from './node-data.ts';
@@ -45,6 +45,9 @@ export class FlowModel {
   /** Last measured node sizes (from React Flow's dimension changes). */
   readonly measured = new Map<string, Size>();
 
+  private connectionsIn: CheckResult | null = null;
+  private connectionsOut: Connection[] = [];
+
   private dataIn: CheckResult | null = null;
   private dataOut = new Map<string, ServiceNodeData>();
 
@@ -58,6 +61,18 @@ export class FlowModel {
   private nodesIn: readonly unknown[] = [];
   private nodesOut: ServiceFlowNode[] = [];
   private nodeIndex = new Map<string, ServiceFlowNode>();
+
+  /**
+   * Connections of an analysis that is not the store's current one (the last
+   * model that parsed, while the text has a syntax error).
+   */
+  connections(analysis: CheckResult): readonly Connection[] {
+    if (analysis !== this.connectionsIn) {
+      this.connectionsOut = serviceConnections(analysis.resolved);
+      this.connectionsIn = analysis;
+    }
+    return this.connectionsOut;
+  }
 
   /** Node data by service name. */
   nodeData(analysis: CheckResult): ReadonlyMap<string, ServiceNodeData> {

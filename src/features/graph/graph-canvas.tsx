@@ -9,7 +9,7 @@ import {
   type NodeChange, type NodeMouseHandler,
 } from '@xyflow/react';
 import { LANE_TITLES } from '../../core/graph/lanes.ts';
-import { selectAnalysis, selectConnections } from '../../store/derived.ts';
+import { selectConnections, selectShownAnalysis } from '../../store/derived.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { useEditor, useEditorStore } from '../../store/store-context.tsx';
 import { ConnectionEdge } from './connection-edge.tsx';
@@ -41,8 +41,9 @@ export interface GraphCanvasProps {
 /** The graph canvas (must be inside a ReactFlowProvider). */
 export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasProps) {
   const store = useEditorStore();
-  const analysis = useEditor(selectAnalysis);
-  const connections = useEditor(selectConnections);
+  // while the text has a syntax error the graph keeps the last model that parsed
+  const shown = useEditor(selectShownAnalysis);
+  const current = useEditor(selectConnections);
   const selected = useEditor(selectSelected);
   const pinned = useEditor(selectPinned);
   const revision = useEditor(selectRevision);
@@ -51,6 +52,8 @@ export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasPr
   const [model] = useState(() => new FlowModel());
   const [dragging, setDragging] = useState<Readonly<Record<string, XY>>>(NO_DRAG);
 
+  const analysis = shown.analysis;
+  const connections = shown.stale ? model.connections(analysis) : current;
   const data = model.nodeData(analysis);
   const items = useMemo(() => layoutItems(data), [data]);
   const links = useMemo<LayoutLink[]>(

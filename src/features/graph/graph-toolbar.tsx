@@ -15,6 +15,8 @@ export interface GraphToolbarProps {
   readonly status: { readonly layout: LayoutStatus; readonly nodes: number; readonly edges: number } | null;
   /** The legend (a disclosure that opens below the toolbar). */
   readonly legend: ReactNode;
+  /** A line under the controls (the stale-model notice), or null. */
+  readonly notice?: ReactNode;
 }
 
 const LAYOUT_TEXT: Readonly<Record<LayoutStatus, string>> = {
@@ -24,7 +26,7 @@ const LAYOUT_TEXT: Readonly<Record<LayoutStatus, string>> = {
 };
 
 /** The toolbar above the canvas. */
-export function GraphToolbar({ showStats, showOptional, onShowStats, onShowOptional, onRelayout, status, legend }: GraphToolbarProps) {
+export function GraphToolbar({ showStats, showOptional, onShowStats, onShowOptional, onRelayout, status, legend, notice = null }: GraphToolbarProps) {
   return (
     <div className="graph-toolbar nokey nodrag nowheel" role="toolbar" aria-label="Graph">
       <label className="graph-toggle">
@@ -42,6 +44,7 @@ export function GraphToolbar({ showStats, showOptional, onShowStats, onShowOptio
           {status.nodes} services · {status.edges} edges · {LAYOUT_TEXT[status.layout]}
         </span>
       )}
+      {notice}
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { Panel, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 // oxlint-disable-next-line import/no-unassigned-import
 import './service-graph.css';
-import { selectAnalysis } from '../../store/derived.ts';
+import { selectShownAnalysis, type AnalysisInput } from '../../store/derived.ts';
 import { useEditor, useEditorStore } from '../../store/store-context.tsx';
 import { GraphCanvas, type GraphCanvasProps } from './graph-canvas.tsx';
 import { GraphLegend } from './graph-legend.tsx';
@@ -22,12 +22,17 @@ import { GraphToolbar } from './graph-toolbar.tsx';
 
 type Status = Parameters<NonNullable<GraphCanvasProps['onStatus']>>[0];
 
-const selectBudgets = (s: Parameters<typeof selectAnalysis>[0]) => selectAnalysis(s).budgets;
+const selectBudgets = (s: AnalysisInput) => selectShownAnalysis(s).analysis.budgets;
+const selectStoppedAt = (s: AnalysisInput) => {
+  const shown = selectShownAnalysis(s);
+  return shown.stale ? shown.stoppedAt : null;
+};
 
 /** The graph of services and connections of the current configuration. */
 export function ServiceGraph() {
   const store = useEditorStore();
   const budgets = useEditor(selectBudgets);
+  const stoppedAt = useEditor(selectStoppedAt);
   const [showStats, setShowStats] = useState(false);
   const [showOptional, setShowOptional] = useState(true);
   const [status, setStatus] = useState<Status | null>(null);
@@ -46,6 +51,11 @@ export function ServiceGraph() {
             onRelayout={onRelayout}
             status={status}
             legend={<GraphLegend budgets={budgets} />}
+            notice={stoppedAt === null ? null : (
+              <p className="graph-stale" role="status">
+                Showing the last configuration that parsed. The text stops at {stoppedAt.line !== null ? `line ${stoppedAt.line}: ` : ''}{stoppedAt.message}
+              </p>
+            )}
           />
         </Panel>
       </ReactFlowProvider>
