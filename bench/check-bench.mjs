@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Benchmark: the core's check against the real doveconf on big configurations.
 //
-//   npm run bench                     (builds nothing: run `npm run build:cli` first)
+//   npm run bench
 //   node bench/check-bench.mjs [--sizes 100,500,2000,5000] [--runs 5] [--budget 120]
+//
+// The CLI is built for the run with tsconfig.cli.json into a private temporary
+// directory (with a copy of bin/dovecot-services.mjs), so nothing else emptying
+// dist/ (e.g. `vite build`) can pull it away during the measurements.
 //
 // For each size N it writes one configuration per version with N custom
 // services of 11 lines each (every 10th a login service, so the auth/anvil
@@ -19,7 +23,7 @@
 // The verdicts (error + warnings) of the core and of doveconf are compared too.
 // No test asserts a time; this only prints figures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,11 +38,15 @@ const sizes = opt('--sizes', '100,500,2000,5000').split(',').map(Number);
 const maxRuns = Number(opt('--runs', '5'));
 const budget = Number(opt('--budget', '120')) * 1000;
 
-const dist = join(repo, 'dist/cli');
-if (!existsSync(join(dist, 'core/check/check.js'))) {
-  console.error('bench: the CLI is not built; run `npm run build:cli` first');
+const root = mkdtempSync(join(tmpdir(), 'dovecot-bench-'));
+const dist = join(root, 'dist/cli');
+const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.cli.json'), '--outDir', dist], { encoding: 'utf8' });
+if (build.status !== 0) {
+  console.error(`bench: building the CLI failed:\n${build.stdout}${build.stderr}`);
   process.exit(2);
 }
+mkdirSync(join(root, 'bin'));
+copyFileSync(join(repo, 'bin/dovecot-services.mjs'), join(root, 'bin/dovecot-services.mjs'));
 const { checkConfig } = await import(pathToFileURL(join(dist, 'core/check/check.js')).href);
 const { nodeFiles, passwdUsers } = await import(pathToFileURL(join(dist, 'cli/node-files.js')).href);
 const { parseDoveconfStderr } = await import(pathToFileURL(join(dist, 'core/testing/doveconf-output.js')).href);
@@ -121,19 +129,19 @@ function inProcess(fn) {
   });
 }
 
-const root = mkdtempSync(join(tmpdir(), 'dovecot-bench-'));
 const rows = [];
 const env = { userExists: passwdUsers() };
 const files = nodeFiles();
 for (const n of sizes) {
   for (const version of ['2.3', '2.4']) {
     const dir = join(root, `${version}-${n}`);
-    spawnSync('mkdir', ['-p', dir]);
+    mkdirSync(dir);
     const file = join(dir, 'dovecot.conf');
     const text = config(version, n);
     writeFileSync(file, text);
     const lines = text.split('\n').length - 1;
-    const proc = spawnTimed(process.execPath, [join(repo, 'bin/dovecot-services.mjs'), 'check', '--json', file], dir);
+    const proc = spawnTimed(process.execPath, [join(root, 'bin/dovecot-services.mjs'), 'check', '--json', file], dir);
+    if (proc.status !== 0 && proc.status !== 1) throw new Error(`the CLI failed on ${file}: ${proc.stderr}`);
     let verdict;
     const inproc = inProcess(() => {
       verdict = checkConfig({ path: 'dovecot.conf', text: readFileSync(file, 'utf8') }, { version, files, env, cpuCount: cpus().length });
