@@ -3,7 +3,7 @@
  * memoised FlowModel), automatic lane layout, dragged positions kept in the
  * store's layout slice, selection synchronised both ways.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background, Controls, ReactFlow, ViewportPortal, useReactFlow,
   type NodeChange, type NodeMouseHandler,
@@ -41,9 +41,11 @@ export interface GraphCanvasProps {
 /** The graph canvas (must be inside a ReactFlowProvider). */
 export function GraphCanvas({ showStats, showOptional, onStatus }: GraphCanvasProps) {
   const store = useEditorStore();
-  // while the text has a syntax error the graph keeps the last model that parsed
-  const shown = useEditor(selectShownAnalysis);
-  const current = useEditor(selectConnections);
+  // While the text has a syntax error the graph keeps the last model that
+  // parsed. Edits reach the graph as a deferred update: the inspector and the
+  // budgets show the new numbers first, the graph follows in the next render.
+  const shown = useDeferredValue(useEditor(selectShownAnalysis));
+  const current = useDeferredValue(useEditor(selectConnections));
   const selected = useEditor(selectSelected);
   const pinned = useEditor(selectPinned);
   const revision = useEditor(selectRevision);
