@@ -4,6 +4,7 @@
  */
 import { checkConfig, detectVersion, type CheckResult, type DovecotVersion } from '../core/index.ts';
 import { usesPigeonhole } from './pigeonhole.ts';
+import { cloneable } from './cloneable.ts';
 
 /** Message to the worker. */
 export interface CheckRequest {
@@ -34,7 +35,7 @@ scope.addEventListener('message', (e) => {
     const detected = detectVersion(text);
     const used = version ?? detected;
     const result = checkConfig({ path: fileName, text }, { version: used, ulimit, managesieve: usesPigeonhole(text) });
-    scope.postMessage({ id, ok: true, detected, version: used, result, ms: performance.now() - started }, []);
+    scope.postMessage({ id, ok: true, detected, version: used, result: cloneable(result), ms: performance.now() - started }, []);
   } catch (err) {
     scope.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) }, []);
   }
