@@ -70,6 +70,9 @@ export function createDocumentSlice(initialText: string, fileName: string): Stat
         version: version ?? detectedOr(text, get().version),
         versionSource: chosen && version !== undefined ? 'chosen' : 'detected',
         lastChange: `Imported ${name}`,
+        // another file: its services get a fresh layout, not the old file's dragged positions
+        pinned: {},
+        layoutRevision: get().layoutRevision + 1,
       });
     },
     applyEdits: (edits, label) => {
