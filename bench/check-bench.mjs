@@ -88,18 +88,18 @@ const median = (xs) => {
  */
 function measure(fn) {
   const walls = [];
-  const cpus = [];
+  const cpuTimes = [];
   let spent = 0;
   while (walls.length < maxRuns) {
     const t0 = process.hrtime.bigint();
     const cpu = fn();
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     walls.push(ms);
-    cpus.push(cpu);
+    cpuTimes.push(cpu);
     spent += ms;
     if (spent + ms > budget) break;
   }
-  return { ms: median(walls), cpu: median(cpus), runs: walls.length };
+  return { ms: median(walls), cpu: median(cpuTimes), runs: walls.length };
 }
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
