@@ -14,7 +14,7 @@
 // several runs, both wall-clock time and CPU time (user + system; the machine
 // may be shared, and CPU time is what a busy machine distorts least):
 //   core (process)    node bin/dovecot-services.mjs check --json FILE (cold, whole process)
-//   core (in-process) checkConfig() of dist/cli, file read included, after 3 warm-up runs
+//   core (in-process) checkConfig() of build/cli, file read included, after 3 warm-up runs
 //   doveconf 2.3 / 2.4  scripts/doveconf VER -c FILE -n (whole process, users namespace wrapper included)
 // Runs of a slow command are capped: once the runs so far would exceed the time
 // budget (--budget seconds per command), no more are made (at least one), and the
@@ -39,7 +39,7 @@ const maxRuns = Number(opt('--runs', '5'));
 const budget = Number(opt('--budget', '120')) * 1000;
 
 const root = mkdtempSync(join(tmpdir(), 'dovecot-bench-'));
-const dist = join(root, 'dist/cli');
+const dist = join(root, 'build/cli');
 const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.cli.json'), '--outDir', dist], { encoding: 'utf8' });
 if (build.status !== 0) {
   console.error(`bench: building the CLI failed:\n${build.stdout}${build.stderr}`);

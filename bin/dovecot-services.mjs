@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-const entry = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'cli', 'main.js');
+const entry = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'cli', 'cli', 'main.js');
 if (!existsSync(entry)) {
   process.stderr.write('dovecot-services: the CLI is not built; run `npm run build:cli` (npm ci does it)\n');
   process.exit(2);

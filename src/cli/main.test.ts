@@ -56,7 +56,7 @@ beforeAll(() => {
   mkdirSync(join(root, 'bin'), { recursive: true });
   mkdirSync(work, { recursive: true });
   copyFileSync(join(REPO, 'bin', 'dovecot-services.mjs'), bin);
-  const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.cli.json'), '--outDir', join(root, 'dist', 'cli')], { encoding: 'utf8' });
+  const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.cli.json'), '--outDir', join(root, 'build', 'cli')], { encoding: 'utf8' });
   if (tsc.status !== 0) throw new Error(`CLI build failed:\n${tsc.stdout}${tsc.stderr}`);
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
