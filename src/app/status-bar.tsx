@@ -1,12 +1,13 @@
 /**
  * The bottom line: the document, its last change, whether a large text is
- * being checked, and whether the work is kept in this browser.
+ * being checked, whether Pigeonhole is assumed, and whether the work is kept
+ * in this browser.
  *
  * @example <StatusBar />
  */
 import { useShallow } from 'zustand/react/shallow';
 import { formatFileSize } from '../components/format.ts';
-import { selectAnalysisPending } from '../store/derived.ts';
+import { selectAnalysisPending, selectPigeonhole } from '../store/derived.ts';
 import type { EditorState } from '../store/editor-store.ts';
 import { useEditor } from '../store/store-context.tsx';
 
@@ -26,6 +27,7 @@ const STORAGE_TEXT: Readonly<Record<EditorState['storageStatus'], string>> = {
 export function StatusBar() {
   const s = useEditor(useShallow(selectStatus));
   const pending = useEditor(selectAnalysisPending);
+  const pigeonhole = useEditor(selectPigeonhole);
   return (
     <footer className="status-bar">
       <span className="mono">{s.fileName}</span>
@@ -33,6 +35,11 @@ export function StatusBar() {
       <span>{s.edited ? 'edited since import' : 'as imported'}</span>
       <span className="status-last">last change: {s.lastChange}</span>
       <span className="status-spacer" />
+      {pigeonhole ? (
+        <span title="The configuration enables sieve or a managesieve service, so it is checked as on a server with dovecot-managesieved (Pigeonhole) installed: managesieve and managesieve-login are built-in services.">
+          checked with Pigeonhole (managesieve)
+        </span>
+      ) : null}
       {pending ? <span className="status-busy"><span className="spinner" aria-hidden="true" /> checking in the background…</span> : null}
       <span className={s.storage === 'too-large' || s.storage === 'unavailable' ? 'status-warn' : undefined}>{STORAGE_TEXT[s.storage]}</span>
     </footer>

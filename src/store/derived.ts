@@ -143,3 +143,15 @@ export function selectShownAnalysis(s: AnalysisInput): ShownAnalysis {
   lastShown = next;
   return next;
 }
+
+let pigeonholeText: string | null = null;
+let pigeonholeValue = false;
+
+/** The text is checked as on a server with Pigeonhole (dovecot-managesieved) installed. */
+export function selectPigeonhole(s: Pick<EditorState, 'text'>): boolean {
+  if (pigeonholeText !== s.text) {
+    pigeonholeValue = usesPigeonhole(s.text);
+    pigeonholeText = s.text;
+  }
+  return pigeonholeValue;
+}
