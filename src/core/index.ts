@@ -15,7 +15,7 @@ export { computeBudgets, budgetWarnings, fdWarning, masterOrder, countsForAuth, 
 export { loadConfig, type FileAccess } from './model/load.ts';
 export { resolveServices, type EffectiveService, type EffectiveListener, type EffectiveValue, type ResolvedConfig } from './model/resolve.ts';
 export type { Diagnostic, DiagnosticCode, LoadedConfig, SourceRef } from './model/config.ts';
-export { parseConfig, printConfig, type ConfigDocument, type ConfigNode, type SyntaxProblem } from './syntax/parse.ts';
+export { parseConfig, printConfig, lineStarts, positionAt, type ConfigDocument, type ConfigNode, type SyntaxProblem } from './syntax/parse.ts';
 export { canonicalize } from './syntax/canonical.ts';
 export { applyEdits, setBlockSetting, setGlobal, addBlock, removeBlock, renameBlock, formatValue, type TextEdit, type BlockPath } from './syntax/edit.ts';
 export { convertConfig, type ConversionNote, type ConversionResult } from './convert.ts';

@@ -14,7 +14,7 @@
  *   cfg.errors[0]?.message; // "Unknown setting: foo"
  */
 import type { DovecotVersion } from '../data/types.ts';
-import { positionAt } from '../syntax/parse.ts';
+import { lineStarts, positionAt } from '../syntax/parse.ts';
 import { LineScanner, sourceOffset } from '../syntax/lines.ts';
 import { classifyLine } from '../syntax/statement.ts';
 import type { LoadedConfig, SourceRef } from './config.ts';
@@ -50,12 +50,6 @@ interface Input {
   starts: readonly number[] | null;
   /** Last physical line read (doveconf's linenum; 0 before the first). */
   linenum: number;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
 }
 
 /** Joins a relative include pattern to the including file's folder, as Dovecot does. */

@@ -113,7 +113,12 @@ export interface ParseResult {
   readonly problems: readonly SyntaxProblem[];
 }
 
-function lineStartOffsets(text: string): number[] {
+/**
+ * Offsets where each line of a text starts (for `positionAt`).
+ *
+ * @example lineStarts('a\nbc'); // [0, 2]
+ */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
@@ -168,7 +173,7 @@ function makeSection(open: OpenSection, close: SectionNode['close'], end: number
  */
 export function parseConfig(text: string, version: DovecotVersion = '2.4'): ParseResult {
   const problems: SyntaxProblem[] = [];
-  const starts = lineStartOffsets(text);
+  const starts = lineStarts(text);
   const root: ConfigNode[] = [];
   const stack: OpenSection[] = [];
   const current = (): ConfigNode[] => (stack.length > 0 ? stack[stack.length - 1]!.children : root);

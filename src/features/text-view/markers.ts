@@ -13,6 +13,7 @@
  *   markers[0]; // { severity: 'error', message: 'Unknown setting: service { foo', startLineNumber: 8, ... }
  */
 import type { CheckResult, Diagnostic, DiagnosticCode, EffectiveService, SourceRef } from '../../core/index.ts';
+import { lineStarts, positionAt } from '../../core/index.ts';
 
 /** A 1-based range in Monaco's terms. */
 export interface MarkerRange {
@@ -66,27 +67,17 @@ const GLOBAL_KEY: Partial<Record<DiagnosticCode, string>> = {
 /** Problems the core reports at every following statement although one cause explains them all: marked once. */
 const ONCE_PER_FILE: ReadonlySet<DiagnosticCode> = new Set(['first-setting-not-version']);
 
-/** Line start offsets of a text. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
+/** Line start offsets of a text (the core's). */
+export { lineStarts };
 
 /**
- * A text offset as a 1-based line and column.
+ * A text offset as a 1-based line and column, in Monaco's field names.
  *
  * @example positionOf(lineStarts('a\nbc'), 3); // { lineNumber: 2, column: 2 }
  */
 export function positionOf(starts: readonly number[], offset: number): { lineNumber: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { lineNumber: lo + 1, column: offset - starts[lo]! + 1 };
+  const p = positionAt(starts, offset);
+  return { lineNumber: p.line, column: p.column };
 }
 
 /**
