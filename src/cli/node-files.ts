@@ -8,33 +8,27 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { FileAccess } from '../core/model/load.ts';
-import { expandBraces, globRegex } from '../core/model/memory-files.ts';
+import { expandBraces, globWalk } from '../core/model/memory-files.ts';
 
-const MAGIC = /[*?[]/;
+function listDir(dir: string): string[] | null {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return null;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function globOne(pattern: string): string[] {
-  const abs = pattern.startsWith('/');
-  const segs = pattern.split('/').filter((s, i) => !(abs && i === 0));
-  let bases = [abs ? '/' : ''];
-  for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i]!;
-    const next: string[] = [];
-    for (const base of bases) {
-      const join = (name: string): string => (base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`);
-      if (!MAGIC.test(seg)) {
-        next.push(join(seg.replace(/\\(.)/g, '$1')));
-        continue;
-      }
-      let names: string[];
-      try { names = readdirSync(base === '' ? '.' : base); } catch { continue; }
-      const re = globRegex(seg);
-      for (const n of names) if ((!n.startsWith('.') || seg.startsWith('.')) && re.test(n)) next.push(join(n));
-    }
-    bases = next;
-  }
-  return bases
-    .filter((p) => { try { statSync(p); return true; } catch { return false; } })
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return globWalk(pattern, listDir, exists);
 }
 
 /**

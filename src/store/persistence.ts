@@ -16,7 +16,7 @@ import type { Point } from './layout-slice.ts';
 import type { ServiceListFilter, Theme } from './ui-slice.ts';
 
 /** Storage key (versioned: a new shape gets a new key). */
-export const STORAGE_KEY = 'dovecot-service-editor/work/v1';
+export const STORAGE_KEY = 'dovecot-service-editor:saved-work:v1';
 
 /** What is kept between visits. */
 export interface SavedWork {

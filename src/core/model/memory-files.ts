@@ -92,6 +92,35 @@ export function normalizePath(path: string): string {
 const MAGIC = /[*?[]/;
 
 /**
+ * glob(3) over one brace-free pattern, segment by segment: literal segments are
+ * kept as written, wildcard segments match the entries `listDir` gives for that
+ * folder (hidden ones only when the segment starts with a dot); the matches that
+ * `exists` accepts are returned sorted byte-wise. Shared by the in-memory and
+ * the Node file access.
+ *
+ * @example globWalk('conf.d/*.conf', (dir) => readdir(dir), (p) => isFile(p));
+ */
+export function globWalk(pattern: string, listDir: (dir: string) => readonly string[] | null, exists: (path: string) => boolean): string[] {
+  const abs = pattern.startsWith('/');
+  const segs = pattern.split('/').filter((_, i) => !(abs && i === 0));
+  let bases = [abs ? '/' : ''];
+  for (const seg of segs) {
+    const next: string[] = [];
+    for (const base of bases) {
+      const join = (name: string): string => (base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`);
+      if (!MAGIC.test(seg)) {
+        next.push(join(seg.replace(/\\(.)/g, '$1')));
+        continue;
+      }
+      const re = globRegex(seg);
+      for (const n of listDir(base === '' ? '.' : base) ?? []) if ((!n.startsWith('.') || seg.startsWith('.')) && re.test(n)) next.push(join(n));
+    }
+    bases = next;
+  }
+  return bases.filter(exists).sort(byteOrder);
+}
+
+/**
  * File access over a path → text map. Globs walk the pattern segment by
  * segment like glob(3): literal segments are kept as written (so
  * `features/../args/sasl.conf` matches `args/sasl.conf` and is reported as
@@ -115,31 +144,8 @@ export function memoryFiles(files: Readonly<Record<string, string>>): FileAccess
       set.add(name);
     }
   }
-  const exists = (p: string): boolean => {
-    const n = normalizePath(p);
-    return byPath.has(n) || dirs.has(n === '' ? '.' : n);
-  };
-  const globOne = (pattern: string): string[] => {
-    const abs = pattern.startsWith('/');
-    const segs = pattern.split('/').filter((s, i) => !(abs && i === 0));
-    let bases = [abs ? '/' : ''];
-    for (const seg of segs) {
-      const next: string[] = [];
-      for (const base of bases) {
-        const join = (name: string): string => (base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`);
-        if (!MAGIC.test(seg)) {
-          next.push(join(seg.replace(/\\(.)/g, '$1')));
-          continue;
-        }
-        const dirKey = normalizePath(base === '' ? '.' : base) || '.';
-        const names = [...(dirs.get(dirKey) ?? [])].sort(byteOrder);
-        const re = globRegex(seg);
-        for (const n of names) if ((!n.startsWith('.') || seg.startsWith('.')) && re.test(n)) next.push(join(n));
-      }
-      bases = next;
-    }
-    return bases.filter((p) => byPath.has(normalizePath(p)) || (exists(p) && false)).sort(byteOrder);
-  };
+  const globOne = (pattern: string): string[] =>
+    globWalk(pattern, (dir) => [...(dirs.get(normalizePath(dir) || '.') ?? [])], (p) => byPath.has(normalizePath(p)));
   return {
     glob: (pattern) => expandBraces(pattern).flatMap(globOne),
     read: (path) => {
